@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// @ts-check
+// Builds the static site into dist/ (publish the folder as it is, to any static host, or open
+// dist/index.html from disk):
+//   index.html    the reference and guides, rendered by `redocly build-docs` with Redoc inlined
+//   openapi.yaml  the spec bundled into one file, for download (without the guides)
+//   assets/*      logo, style sheet and local stand-ins for Redoc's CDN images, copied to the root
+// The site is assembled in a temporary folder beside dist/ (same file system, so the final rename is atomic)
+// and moved into place last: a failed build never leaves a half-written site for the dev server to serve.
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { localizeRedocImages } from "./lib/offline.mjs";
+import {
+  appDir,
+  assetsDir,
+  distDir,
+  docsRedoclyConfig,
+  referenceTemplate,
+  specFile,
+  specRedoclyConfig,
+} from "./lib/paths.mjs";
+import { runRedocly } from "./lib/redocly.mjs";
+import { finishPage } from "./lib/site.mjs";
+
+const TITLE = "iot-jobs · ListJobExecutionsForJob API reference";
+
+/** Renders the site into a fresh folder beside dist/, then swaps it in. */
+async function build() {
+  const work = await mkdtemp(join(appDir, ".build-"));
+  try {
+    const site = join(work, "site");
+    await cp(assetsDir, site, { recursive: true });
+    const rendered = join(work, "reference.html");
+    // Both renders read the spec only; they can run side by side.
+    await Promise.all([
+      runRedocly(
+        [
+          "build-docs",
+          specFile,
+          "--config",
+          docsRedoclyConfig,
+          "--template",
+          referenceTemplate,
+          "--inlineBundle",
+        ].concat(["--title", TITLE, "--output", rendered]),
+        { cwd: appDir },
+      ),
+      runRedocly(["bundle", specFile, "--config", specRedoclyConfig, "--output", join(site, "openapi.yaml")], {
+        cwd: appDir,
+      }),
+    ]);
+    const html = finishPage(localizeRedocImages(await readFile(rendered, "utf8")), { file: "index.html" });
+    await writeFile(join(site, "index.html"), html);
+    await rm(distDir, { recursive: true, force: true });
+    await rename(site, distDir);
+    console.log(`docs: built ${join(distDir, "index.html")} (${Math.ceil(Buffer.byteLength(html) / 1024)} KiB)`);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+try {
+  await build();
+} catch (error) {
+  // The message says what is wrong (a Redocly error, a missing marker); the stack would only bury it.
+  console.error(`docs: build failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

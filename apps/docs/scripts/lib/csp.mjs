@@ -1,0 +1,45 @@
+// @ts-check
+// The Content-Security-Policy of every page: nothing may load from outside the site's own folder. Inline
+// scripts (Redoc's bundle, its colour-mode snippet) are allowed by their SHA-256 hash, computed after the
+// page is rendered, so no other inline script can run. Inline styles are allowed: Redoc's CSS-in-JS
+// creates them at run time, and they load nothing.
+import { createHash } from "node:crypto";
+
+/**
+ * The SHA-256 sources (`'sha256-…'`) of the inline scripts of a page, in order of appearance.
+ * @param {string} html
+ * @returns {string[]}
+ */
+export function inlineScriptHashes(html) {
+  const hashes = [];
+  // Redoc escapes `</script` inside its scripts, so the first closing tag after an opening one ends it.
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const [, attributes = "", body = ""] = match;
+    if (/\bsrc\s*=/i.test(attributes)) continue;
+    hashes.push(`'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
+  }
+  return hashes;
+}
+
+/**
+ * The policy. `'self'` is the site's own origin (a local script such as a future playground bundle is
+ * allowed); `data:`/`blob:` images are what Redoc generates. `frame-ancestors` and reporting are not
+ * allowed in a `<meta>` policy, so they are left to the host's headers.
+ * @param {string[]} scriptHashes
+ * @returns {string}
+ */
+export function contentSecurityPolicy(scriptHashes) {
+  return [
+    "default-src 'none'",
+    `script-src 'self' ${scriptHashes.join(" ")}`.trim(),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "manifest-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+  ].join("; ");
+}
