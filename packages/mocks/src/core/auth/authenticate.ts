@@ -1,0 +1,98 @@
+import { type AuthErrorName, exampleMessage, signingName } from "../spec.js";
+import { parseAuthorization, type SigV4Authorization } from "./authorization-header.js";
+import type { CredentialRegistry } from "./credentials.js";
+import { verifySignature } from "./verify-signature.js";
+
+/** Who a request is from, or why it is refused (403, AWS's error type and message). */
+export type AuthResult =
+  | { readonly ok: true; readonly accountId: string; readonly accessKeyId: string | undefined }
+  | { readonly ok: false; readonly error: AuthErrorName; readonly message: string };
+
+/** What authentication needs from the mock. */
+export interface AuthContext {
+  readonly strict: boolean;
+  readonly registry: CredentialRegistry;
+  readonly defaultAccountId: string;
+  /** The service's wall clock (epoch ms) that `X-Amz-Date` is compared with. */
+  now(): number;
+  /** How far `X-Amz-Date` may be from `now()`. AWS allows 5 minutes. */
+  readonly maxSkewMs: number;
+}
+
+const invalidToken = "The security token included in the request is invalid.";
+const refuse = (error: AuthErrorName, message: string): AuthResult => ({ ok: false, error, message });
+const amzDate = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, "");
+
+/**
+ * Identifies a request's account from its SigV4 `Authorization` header and, in strict mode, verifies it as AWS
+ * does, answering what AWS answers: no header → MissingAuthenticationTokenException; unknown key or session token
+ * → UnrecognizedClientException; a wrong, stale or mis-scoped signature → InvalidSignatureException. In lenient
+ * mode the key id only selects the account (unsigned requests use the default account).
+ *
+ * @example
+ * const who = await authenticate(request, url, "us-east-1", context);
+ * if (!who.ok) return awsError(who.error, who.message, requestId);
+ */
+export async function authenticate(
+  request: Request,
+  url: URL,
+  endpointRegion: string | undefined,
+  ctx: AuthContext,
+): Promise<AuthResult> {
+  const header = request.headers.get("authorization");
+  const parsed = header === null ? undefined : parseAuthorization(header);
+  if (!ctx.strict) {
+    const keyId = parsed?.ok ? parsed.value.accessKeyId : undefined;
+    return {
+      ok: true,
+      accountId: keyId === undefined ? ctx.defaultAccountId : ctx.registry.accountIdFor(keyId),
+      accessKeyId: keyId,
+    };
+  }
+  if (!parsed) return refuse("MissingAuthenticationTokenException", "Missing Authentication Token");
+  if (!parsed.ok) return refuse("InvalidSignatureException", parsed.message);
+  const auth = parsed.value;
+  const credentials = ctx.registry.find(auth.accessKeyId);
+  if (!credentials) return refuse("UnrecognizedClientException", invalidToken);
+  if (
+    credentials.sessionToken !== undefined &&
+    request.headers.get("x-amz-security-token") !== credentials.sessionToken
+  ) {
+    return refuse("UnrecognizedClientException", invalidToken);
+  }
+  const problem = scopeProblem(auth, request.headers.get("x-amz-date"), endpointRegion, ctx);
+  if (typeof problem === "string") return refuse("InvalidSignatureException", problem);
+  if (!(await verifySignature(request, url, auth, credentials.secretAccessKey, problem))) {
+    return refuse("InvalidSignatureException", exampleMessage("403", "invalidSignature"));
+  }
+  return { ok: true, accountId: ctx.registry.accountIdFor(auth.accessKeyId), accessKeyId: auth.accessKeyId };
+}
+
+/** Checks the date, scope and skew; returns the signing date, or the problem in AWS's words. */
+function scopeProblem(
+  auth: SigV4Authorization,
+  xAmzDate: string | null,
+  endpointRegion: string | undefined,
+  ctx: AuthContext,
+): Date | string {
+  const m = xAmzDate === null ? null : /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(xAmzDate);
+  if (!m) return "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.";
+  if (auth.date !== xAmzDate!.slice(0, 8)) {
+    return `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.date}' != '${xAmzDate!.slice(0, 8)}', from '${xAmzDate}'.`;
+  }
+  if (auth.service !== signingName) return `Credential should be scoped to correct service: '${signingName}'. `;
+  if (auth.terminator !== "aws4_request")
+    return `Credential should be scoped with a valid terminator: 'aws4_request', not '${auth.terminator}'. `;
+  if (endpointRegion !== undefined && auth.region !== endpointRegion)
+    return `Credential should be scoped to a valid region, not '${auth.region}'. `;
+  const signed = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+  const now = ctx.now();
+  const minutes = Math.round(ctx.maxSkewMs / 60_000);
+  if (signed < now - ctx.maxSkewMs) {
+    return `Signature expired: ${xAmzDate} is now earlier than ${amzDate(now - ctx.maxSkewMs)} (${amzDate(now)} - ${minutes} min.)`;
+  }
+  if (signed > now + ctx.maxSkewMs) {
+    return `Signature not yet current: ${xAmzDate} is still later than ${amzDate(now + ctx.maxSkewMs)} (${amzDate(now)} + ${minutes} min.)`;
+  }
+  return new Date(signed);
+}

@@ -1,0 +1,165 @@
+import { getResponse, type HttpHandler } from "msw";
+import {
+  type CredentialRegistry,
+  credentialRegistry,
+  DEFAULT_ACCOUNT_ID,
+  type MockCredentials,
+  TEST_CREDENTIALS,
+} from "./auth/credentials.js";
+import { type ClockOptions, createClock, type MockClock } from "./clock/clock.js";
+import { FixtureError } from "./errors.js";
+import { createFaults, type Faults } from "./faults/faults.js";
+import { handleListJobExecutionsForJob, type RequestRecord } from "./handler.js";
+import { TokenCodec } from "./paging/token.js";
+import { applySeed, type SeedDocument } from "./seed.js";
+import { checkSchema, parameterSchema } from "./store/check.js";
+import type { MockJob } from "./store/job.js";
+import { MockStore } from "./store/store.js";
+
+/** The page size when a request has no `maxResults`. AWS does not document its own; the mocks use 100. */
+export const DEFAULT_PAGE_SIZE = 100;
+
+/**
+ * Options of {@link createIotJobsMock}. Every field is optional.
+ *
+ * @example
+ * createIotJobsMock({ baseUrl: "http://localhost:4010", defaultPageSize: 50, strictAuth: true });
+ */
+export interface IotJobsMockOptions {
+  /** Base URL(s) to answer on besides every AWS IoT endpoint, e.g. a gateway: `https://gw.example/iot`. */
+  readonly baseUrl?: string | readonly string[];
+  /** Answer on every host (what the standalone server does). @default false */
+  readonly anyHost?: boolean;
+  /** Page size when `maxResults` is absent (the spec's 1..250). @default 100 ({@link DEFAULT_PAGE_SIZE}) */
+  readonly defaultPageSize?: number;
+  /** Region in the ARNs of jobs created without one. @default "us-east-1" */
+  readonly region?: string;
+  /** Account of unsigned requests and unscoped fixtures. @default "123456789012" */
+  readonly defaultAccountId?: string;
+  /** Known credentials: access key → account, and the secrets strict auth verifies. @default [TEST_CREDENTIALS] */
+  readonly credentials?: readonly MockCredentials[];
+  /** Verify SigV4 signatures with `credentials` and refuse bad ones with AWS's 403s. @default false */
+  readonly strictAuth?: boolean;
+  /** How far `X-Amz-Date` may be from the wall clock in strict mode. @default 300000 (5 minutes, as AWS) */
+  readonly maxSkewMs?: number;
+  /** The simulated clock, or options for a new one. @default a clock that follows the system time */
+  readonly clock?: MockClock | ClockOptions;
+  /** HMAC secret of the `nextToken`s (fixed: tokens stay valid across mocks). @default random per mock */
+  readonly tokenSecret?: string;
+  /** Data to seed at creation (see {@link SeedDocument}). */
+  readonly seed?: SeedDocument;
+  /** How many requests `history` keeps (oldest dropped first). @default 1000 */
+  readonly historyLimit?: number;
+}
+
+/**
+ * A stateful fake of ListJobExecutionsForJob: MSW handlers plus the state and the controls behind them.
+ *
+ * @example
+ * const mock = createIotJobsMock();
+ * const server = setupServer(...mock.handlers);
+ */
+export interface IotJobsMock {
+  /** The MSW request handlers; pass them to `setupServer`, `setupWorker` or `server.use`. */
+  readonly handlers: readonly HttpHandler[];
+  /** The jobs and executions, by account. */
+  readonly store: MockStore;
+  /** Fault injection (throttling, 503, latency, dropped connections). */
+  readonly faults: Faults;
+  /** The simulated clock (fixture timestamps, lifecycle changes, rollouts). */
+  readonly clock: MockClock;
+  /** The last requests answered, oldest first. */
+  readonly history: readonly RequestRecord[];
+  /** The effective settings. */
+  readonly settings: {
+    readonly defaultPageSize: number;
+    readonly region: string;
+    readonly defaultAccountId: string;
+    readonly strictAuth: boolean;
+  };
+  /** Answers a fetch `Request` with the handlers, without MSW's interception (`undefined` if no handler matches). */
+  handle(request: Request): Promise<Response | undefined>;
+  /** Seeds jobs and scenarios from a seed document (checked first; all or nothing). */
+  seed(doc: SeedDocument | unknown): MockJob[];
+  /** The account an access key id maps to (configured, else derived). */
+  accountIdFor(accessKeyId: string): string;
+  /** Clears jobs, faults and history (the clock keeps its time). */
+  reset(): void;
+}
+
+/**
+ * Creates the mock. Handlers match every AWS IoT endpoint (all regions, `aws` and `aws-cn`, FIPS) and the
+ * configured base URLs; anything else is left to MSW's `onUnhandledRequest`.
+ *
+ * @example
+ * const mock = createIotJobsMock({ clock: { now: "2026-11-29T08:00:00Z" } });
+ * mock.store.createJob({ jobId: "fw-1", fleet: { count: 1_000 } });
+ * mock.faults.inject({ type: "throttling" }, { times: 1 });
+ */
+export function createIotJobsMock(options: IotJobsMockOptions = {}): IotJobsMock {
+  const defaultPageSize = options.defaultPageSize ?? DEFAULT_PAGE_SIZE;
+  checkSchema("defaultPageSize", defaultPageSize, parameterSchema("maxResults"));
+  const defaultAccountId = options.defaultAccountId ?? DEFAULT_ACCOUNT_ID;
+  if (!/^\d{12}$/.test(defaultAccountId))
+    throw new FixtureError("defaultAccountId", defaultAccountId, "must be a 12-digit account id");
+  const region = options.region ?? "us-east-1";
+  const registry: CredentialRegistry = credentialRegistry(options.credentials ?? [TEST_CREDENTIALS]);
+  const clock =
+    options.clock && "now" in options.clock && typeof options.clock.now === "function"
+      ? (options.clock as MockClock)
+      : createClock(options.clock as ClockOptions);
+  const store = new MockStore({ clock, defaultAccountId, defaultRegion: region, accountIdFor: registry.accountIdFor });
+  const faults = createFaults((scope, field) => store.accountOf(scope, field));
+  const historyLimit = options.historyLimit ?? 1000;
+  let history: RequestRecord[] = [];
+  const baseUrls = (typeof options.baseUrl === "string" ? [options.baseUrl] : (options.baseUrl ?? [])).map((u, i) => {
+    try {
+      return new URL(u);
+    } catch {
+      throw new FixtureError(`baseUrl[${i}]`, u, "must be an absolute URL such as http://localhost:4010");
+    }
+  });
+  const strictAuth = options.strictAuth ?? false;
+  const handlers = [
+    handleListJobExecutionsForJob({
+      route: { baseUrls, anyHost: options.anyHost ?? false },
+      auth: {
+        strict: strictAuth,
+        registry,
+        defaultAccountId,
+        now: () => Date.now(),
+        maxSkewMs: options.maxSkewMs ?? 300_000,
+      },
+      store,
+      faults,
+      clock,
+      tokens: new TokenCodec(options.tokenSecret),
+      defaultPageSize,
+      defaultRegion: region,
+      record(entry) {
+        history.push(entry);
+        if (history.length >= 2 * historyLimit) history = history.slice(-historyLimit); // amortized O(1)
+      },
+    }),
+  ];
+  const mock: IotJobsMock = {
+    handlers,
+    store,
+    faults,
+    clock,
+    get history() {
+      return history.length > historyLimit ? history.slice(-historyLimit) : history;
+    },
+    settings: { defaultPageSize, region, defaultAccountId, strictAuth },
+    handle: (request) => getResponse(handlers, request),
+    seed: (doc) => applySeed(store, doc),
+    accountIdFor: registry.accountIdFor,
+    reset() {
+      store.clear();
+      faults.clear();
+      history = [];
+    },
+  };
+  if (options.seed !== undefined) mock.seed(options.seed);
+  return mock;
+}

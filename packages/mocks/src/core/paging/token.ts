@@ -1,0 +1,68 @@
+import { fromBase64Url, toBase64Url } from "./base64url.js";
+
+/** Where a scan stands: whose job, which filter, the next sequence number to read, and the scan's end. */
+export interface ScanPosition {
+  readonly accountId: string;
+  readonly jobId: string;
+  /** The job's incarnation: a token outlives neither a deleted job nor a reset. */
+  readonly incarnation: number;
+  /** Index of the status filter in `jobExecutionStatuses`, or -1 for none. */
+  readonly status: number;
+  /** The next sequence number to read. */
+  readonly cursor: number;
+  /** The job's size when the scan began: executions appended later are not part of this scan. */
+  readonly end: number;
+}
+
+const version = 1;
+const macLength = 16;
+const encoder = new TextEncoder();
+
+/**
+ * Issues and opens `nextToken`s: `base64url(version ‖ HMAC-SHA256(payload)[0..16] ‖ payload)`, keyed by a secret
+ * per mock (Web Crypto, so async). A token is opaque to clients and tamper-evident: any change to it, a token
+ * from another mock, or garbage opens as `undefined`.
+ *
+ * @example
+ * const codec = new TokenCodec();
+ * const token = await codec.issue({ accountId, jobId: "fw-1", incarnation: 1, status: -1, cursor: 250, end: 1000 });
+ * (await codec.open(token))?.cursor; // 250
+ */
+export class TokenCodec {
+  private readonly key: ReturnType<typeof crypto.subtle.importKey>;
+
+  /** @param secret the HMAC key; random per instance when absent (tokens then die with the mock). */
+  constructor(secret?: string) {
+    const raw = secret === undefined ? crypto.getRandomValues(new Uint8Array(32)) : encoder.encode(secret);
+    this.key = crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  }
+
+  /** Seals a scan position into a token. */
+  async issue(p: ScanPosition): Promise<string> {
+    const payload = encoder.encode(JSON.stringify([p.accountId, p.jobId, p.incarnation, p.status, p.cursor, p.end]));
+    const mac = await this.mac(payload);
+    const bytes = new Uint8Array(1 + macLength + payload.length);
+    bytes[0] = version;
+    bytes.set(mac, 1);
+    bytes.set(payload, 1 + macLength);
+    return toBase64Url(bytes);
+  }
+
+  /** The scan position sealed in a token, or `undefined` if it is not a token this codec issued. */
+  async open(token: string): Promise<ScanPosition | undefined> {
+    const bytes = fromBase64Url(token);
+    if (!bytes || bytes.length <= 1 + macLength || bytes[0] !== version) return undefined;
+    const payload = bytes.subarray(1 + macLength);
+    const expected = await this.mac(payload);
+    let diff = 0;
+    for (let i = 0; i < macLength; i++) diff |= expected[i]! ^ bytes[1 + i]!;
+    if (diff !== 0) return undefined;
+    const [accountId, jobId, incarnation, status, cursor, end] = JSON.parse(new TextDecoder().decode(payload));
+    return { accountId, jobId, incarnation, status, cursor, end };
+  }
+
+  private async mac(payload: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+    const signature = await crypto.subtle.sign("HMAC", await this.key, payload);
+    return new Uint8Array(signature, 0, macLength);
+  }
+}

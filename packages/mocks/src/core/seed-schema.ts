@@ -1,0 +1,107 @@
+import { parameters } from "./spec.js";
+import { summaryMemberSchema, thingNameSchema } from "./store/check.js";
+
+const time = {
+  anyOf: [
+    { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}" },
+    { type: "number", minimum: 0 },
+  ],
+};
+const status = summaryMemberSchema("status");
+const weights = (names: object) => ({
+  type: "object",
+  propertyNames: names,
+  additionalProperties: { type: "number", minimum: 0 },
+});
+const scope = {
+  accountId: { type: "string", pattern: "^\\d{12}$" },
+  accessKeyId: { type: "string", minLength: 1 },
+  region: { type: "string", pattern: "^[a-z]{2}(-[a-z]+)+-\\d+$" },
+};
+const jobId = parameters.find((p) => p.name === "jobId")!.schema;
+
+/**
+ * The JSON Schema (draft 2020-12) of a seed document, built from the spec's own schemas (job id, statuses,
+ * execution members) plus the fixture rules. Publish it next to seed files as `$schema` for editor completion.
+ *
+ * @example
+ * sharedAjv().validate(seedSchema, JSON.parse(text));
+ */
+export const seedSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://iot-jobs.dev/schemas/mocks-seed.json",
+  title: "@iot-jobs/mocks seed",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    $schema: { type: "string" },
+    jobs: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["jobId"],
+        additionalProperties: false,
+        properties: {
+          jobId,
+          ...scope,
+          executions: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["thingName"],
+              additionalProperties: false,
+              properties: {
+                thingName: thingNameSchema,
+                status,
+                queuedAt: time,
+                startedAt: time,
+                lastUpdatedAt: time,
+                executionNumber: { ...summaryMemberSchema("executionNumber"), minimum: 1 },
+                retryAttempt: { ...summaryMemberSchema("retryAttempt"), minimum: 0 },
+              },
+            },
+          },
+          fleet: {
+            type: "object",
+            required: ["count"],
+            additionalProperties: false,
+            properties: {
+              count: { type: "integer", minimum: 1, maximum: 10_000_000 },
+              thingNamePrefix: { type: "string" },
+              statuses: weights(status),
+              seed: { type: "integer" },
+              queuedAt: time,
+              retryAttempts: { type: "integer", minimum: 0 },
+            },
+          },
+          rollout: {
+            type: "object",
+            required: ["ratePerMinute"],
+            additionalProperties: false,
+            properties: {
+              ratePerMinute: { type: "number", exclusiveMinimum: 0 },
+              durationMs: { type: "number", minimum: 0 },
+              outcomes: weights({ enum: ["SUCCEEDED", "FAILED", "TIMED_OUT", "REJECTED"] }),
+              maxRetries: { type: "integer", minimum: 0 },
+              seed: { type: "integer" },
+            },
+          },
+        },
+      },
+    },
+    scenarios: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["name"],
+        additionalProperties: false,
+        properties: {
+          name: { enum: ["rolloutInProgress", "failedRollout", "largeFleet"] },
+          jobId,
+          count: { type: "integer", minimum: 1, maximum: 10_000_000 },
+          ...scope,
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,97 @@
+import type { TimeInput } from "../clock/time-input.js";
+import type { JobExecutionStatus } from "../spec.js";
+import type { RolloutConfig } from "./rollout.js";
+
+/** Statuses an execution can only reach after it started (so a fixture in them gets a `startedAt`). */
+export type StartedStatus = "IN_PROGRESS" | "SUCCEEDED" | "FAILED" | "TIMED_OUT";
+
+interface ExecutionFixtureBase {
+  /** The thing's name (AWS ThingName: 1..128 of `[a-zA-Z0-9:_-]`). The ARN is built from it. */
+  readonly thingName: string;
+  /** When it was queued. @default the clock's current time */
+  readonly queuedAt?: TimeInput;
+  /** When it was last updated. @default `startedAt`, else `queuedAt` */
+  readonly lastUpdatedAt?: TimeInput;
+  /** The execution number on this thing (int64, ≥ 1). @default 1 */
+  readonly executionNumber?: number;
+  /** Completed retry attempts (int32, ≥ 0). @default 0 */
+  readonly retryAttempt?: number;
+}
+
+/**
+ * One job execution to seed. Only the thing's name is required; `startedAt` is only allowed once it started.
+ *
+ * @example
+ * const e: ExecutionFixture = { thingName: "sensor-1", status: "IN_PROGRESS", startedAt: "2026-11-29T08:00:05Z" };
+ */
+export type ExecutionFixture =
+  | (ExecutionFixtureBase & { readonly status?: "QUEUED"; readonly startedAt?: never })
+  | (ExecutionFixtureBase & {
+      readonly status: Exclude<JobExecutionStatus, "QUEUED">;
+      /** When it started. @default `queuedAt` for IN_PROGRESS, SUCCEEDED, FAILED and TIMED_OUT; else absent */
+      readonly startedAt?: TimeInput;
+    });
+
+/**
+ * Many executions at once, named `<thingNamePrefix><n>` with n zero-padded from 1, statuses in exact
+ * proportions to `statuses`, shuffled reproducibly by `seed`. Built straight into the columnar store.
+ *
+ * @example
+ * const f: FleetFixture = { count: 100_000, statuses: { SUCCEEDED: 70, IN_PROGRESS: 20, QUEUED: 10 } };
+ */
+export interface FleetFixture {
+  /** How many things (1..10,000,000). */
+  readonly count: number;
+  /** @default "thing-" */
+  readonly thingNamePrefix?: string;
+  /** Relative weights of the statuses. @default { QUEUED: 1 } */
+  readonly statuses?: Partial<Readonly<Record<JobExecutionStatus, number>>>;
+  /** Seed of the shuffle that spreads the statuses. @default 1 */
+  readonly seed?: number;
+  /** When the fleet was queued; starts spread over the next 45 minutes, ends 10 minutes after. @default one hour ago */
+  readonly queuedAt?: TimeInput;
+  /** FAILED and TIMED_OUT executions cycle through 0..retryAttempts completed retries. @default 0 */
+  readonly retryAttempts?: number;
+}
+
+/** Whose data: an account id, or the access key id whose account it is. @default the default account */
+export interface AccountScope {
+  /** A 12-digit AWS account id. */
+  readonly accountId?: string;
+  /** An access key id; its account is the configured one, else {@link accountIdForAccessKeyId}. */
+  readonly accessKeyId?: string;
+}
+
+/**
+ * A job to seed: its id, whose it is, and its executions (listed, as a fleet, or both: listed ones first).
+ *
+ * @example
+ * mock.store.createJob({ jobId: "fw-1", executions: [{ thingName: "sensor-1" }], fleet: { count: 500 } });
+ */
+export interface JobFixture extends AccountScope {
+  /** The job id (the spec's JobId: 1..64 of `[a-zA-Z0-9_-]`). */
+  readonly jobId: string;
+  /** The region in the things' ARNs. @default the mock's region (`us-east-1`) */
+  readonly region?: string;
+  readonly executions?: readonly ExecutionFixture[];
+  readonly fleet?: FleetFixture;
+  /** Start a rate-based rollout that the clock drives. */
+  readonly rollout?: RolloutConfig;
+}
+
+/**
+ * A job execution as the store holds it; times are `Date`s (the wire sends epoch seconds).
+ *
+ * @example
+ * const e: JobExecution | undefined = mock.store.job("fw-1")?.get("sensor-1");
+ */
+export interface JobExecution {
+  readonly thingName: string;
+  readonly thingArn: string;
+  readonly status: JobExecutionStatus;
+  readonly queuedAt: Date;
+  readonly startedAt: Date | undefined;
+  readonly lastUpdatedAt: Date;
+  readonly executionNumber: number;
+  readonly retryAttempt: number;
+}

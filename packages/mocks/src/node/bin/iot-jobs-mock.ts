@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+/**
+ * `iot-jobs-mock`: the standalone server of @iot-jobs/mocks, for boto3, the aws CLI or any SDK (`endpoint_url`).
+ * Prints its URL first, one line per request after, and exits 0 on SIGINT/SIGTERM after closing connections.
+ */
+import { parseArgs } from "node:util";
+import { IotJobsMockError } from "../../core/errors.js";
+import { loadCredentialsFile, loadSeedFile } from "../files.js";
+import { startMockServer } from "../start-mock-server.js";
+
+const usage = `Usage: iot-jobs-mock [options]
+
+A faithful, stateful fake of AWS IoT ListJobExecutionsForJob over HTTP.
+
+Options:
+  --port <n>               TCP port, 0 for a free one (default 4010)
+  --host <address>         interface to listen on (default 127.0.0.1)
+  --seed <file.json>       seed the store from a seed file
+  --strict-auth <file>     verify SigV4 signatures with the credentials in this JSON file
+  --credentials <file>     map access keys to accounts without verifying signatures
+  --default-page-size <n>  page size when maxResults is absent (1..250, default 100)
+  --region <region>        region in the ARNs of seeded jobs (default us-east-1)
+  --now <iso-date>         freeze the simulated clock at this time
+  --token-secret <text>    fixed HMAC secret, so nextTokens survive restarts
+  --quiet                  no per-request log lines
+  -h, --help               show this help
+
+Control API: GET /_mock/health, POST /_mock/seed, POST /_mock/reset, POST /_mock/faults,
+POST /_mock/clock/advance, ... (see the package README).`;
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`iot-jobs-mock: ${message}\n`);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  let values: ReturnType<typeof parse>["values"];
+  try {
+    values = parse().values;
+  } catch (error) {
+    fail(`${(error as Error).message}\n\n${usage}`, 2);
+  }
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`--port: value "${values.port}" must be an integer from 0 to 65535`, 2);
+  const pageSize = values["default-page-size"] === undefined ? undefined : Number(values["default-page-size"]);
+  if (values["strict-auth"] && values.credentials) fail("use either --strict-auth or --credentials, not both", 2);
+  const credentialsFile = values["strict-auth"] ?? values.credentials;
+  try {
+    const server = await startMockServer({
+      port,
+      host: values.host,
+      log: values.quiet ? false : (line) => process.stdout.write(`${line}\n`),
+      ...(credentialsFile ? { credentials: await loadCredentialsFile(credentialsFile) } : {}),
+      strictAuth: values["strict-auth"] !== undefined,
+      ...(pageSize !== undefined ? { defaultPageSize: pageSize } : {}),
+      ...(values.region ? { region: values.region } : {}),
+      ...(values.now ? { clock: { now: values.now } } : {}),
+      ...(values["token-secret"] ? { tokenSecret: values["token-secret"] } : {}),
+      ...(values.seed ? { seed: await loadSeedFile(values.seed) } : {}),
+    });
+    process.stdout.write(`iot-jobs-mock listening on ${server.url}\n`);
+    for (const job of server.mock.store.accountIds().flatMap((a) => server.mock.store.jobs({ accountId: a }))) {
+      process.stdout.write(`  seeded job ${job.jobId} (account ${job.accountId}, ${job.size} executions)\n`);
+    }
+    const stop = (signal: string) => {
+      process.stdout.write(`iot-jobs-mock: ${signal}, closing\n`);
+      server.close().then(
+        () => process.exit(0),
+        () => process.exit(0),
+      );
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  } catch (error) {
+    if (error instanceof IotJobsMockError) fail(error.message.replace(/^\[@iot-jobs\/mocks\] /, ""), 1);
+    throw error;
+  }
+}
+
+function parse() {
+  return parseArgs({
+    options: {
+      port: { type: "string", default: "4010" },
+      host: { type: "string", default: "127.0.0.1" },
+      seed: { type: "string" },
+      "strict-auth": { type: "string" },
+      credentials: { type: "string" },
+      "default-page-size": { type: "string" },
+      region: { type: "string" },
+      now: { type: "string" },
+      "token-secret": { type: "string" },
+      quiet: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+}
+
+await main();

@@ -1,0 +1,119 @@
+import type { IotJobsMock } from "../core/create-iot-jobs-mock.js";
+import { FixtureError, IllegalTransitionError, IotJobsMockError, SeedError } from "../core/errors.js";
+import type { FaultOptions, FaultScope, FaultSpec } from "../core/faults/types.js";
+import type { JobExecutionStatus } from "../core/spec.js";
+import type { AccountScope } from "../core/store/types.js";
+
+/** The path prefix of the control API; AWS paths never start with it. */
+export const CONTROL_PREFIX = "/_mock";
+
+type Body = Record<string, unknown>;
+type Route = (mock: IotJobsMock, body: Body, query: URLSearchParams) => unknown;
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+const pickDefined = (source: Body, keys: readonly string[]) =>
+  Object.fromEntries(keys.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
+const scopeOf = (source: Body): AccountScope & FaultScope => pickDefined(source, ["accountId", "accessKeyId", "jobId"]);
+const queryScope = (query: URLSearchParams): Body => Object.fromEntries(query);
+const jobOf = (mock: IotJobsMock, body: Body) => {
+  const job = mock.store.job(String(body.jobId), scopeOf(body));
+  if (!job)
+    throw new FixtureError("jobId", body.jobId, `does not exist in account ${mock.store.accountOf(scopeOf(body))}`);
+  return job;
+};
+const describeJob = (job: ReturnType<IotJobsMock["store"]["jobs"]>[number]) => ({
+  jobId: job.jobId,
+  accountId: job.accountId,
+  region: job.region,
+  size: job.size,
+  counts: job.counts(),
+  rollout: job.rollout ? { done: job.rollout.done, stopped: job.rollout.stopped } : null,
+});
+
+// Method + path → action. Every action answers JSON; bad input throws and becomes a 400 (409 for lifecycle).
+const routes: Record<string, Route> = {
+  "GET /health": (mock) => ({ status: "ok", now: new Date(mock.clock.now()).toISOString(), ...mock.settings }),
+  "GET /jobs": (mock, _b, q) => ({ jobs: mock.store.jobs(scopeOf(queryScope(q))).map(describeJob) }),
+  "POST /seed": (mock, body) => ({ jobs: mock.seed(body).map(describeJob) }),
+  "POST /reset": (mock, body) => {
+    const scope = scopeOf(body);
+    if (scope.accountId === undefined && scope.accessKeyId === undefined) mock.reset();
+    else {
+      mock.store.clear(scope);
+      mock.faults.clear(scope);
+    }
+    return { reset: scope.accountId ?? scope.accessKeyId ?? "all" };
+  },
+  "GET /faults": (mock) => ({ faults: mock.faults.list() }),
+  "POST /faults": (mock, body) => {
+    const scope = scopeOf(body);
+    const rule = Array.isArray(body.script)
+      ? mock.faults.script(body.script as (FaultSpec | null)[], scope)
+      : mock.faults.inject(
+          body.fault as FaultSpec,
+          { ...scope, ...pickDefined(body, ["times", "rate", "seed"]) } as FaultOptions,
+        );
+    return mock.faults.list().find((r) => r.id === rule.id);
+  },
+  "DELETE /faults": (mock, body, q) => {
+    const scope = scopeOf({ ...queryScope(q), ...body });
+    mock.faults.clear(Object.keys(scope).length > 0 ? scope : undefined);
+    return { faults: mock.faults.list() };
+  },
+  "GET /clock": (mock) => ({ now: new Date(mock.clock.now()).toISOString(), frozen: mock.clock.frozen }),
+  "POST /clock/advance": (mock, body) => ({ now: new Date(mock.clock.advance(body.ms as number)).toISOString() }),
+  "POST /executions/transition": (mock, body) =>
+    jobOf(mock, body).transition(String(body.thingName), body.status as JobExecutionStatus),
+  "POST /executions/retry": (mock, body) => jobOf(mock, body).retry(String(body.thingName)),
+  "GET /history": (mock) => ({ requests: mock.history }),
+};
+
+/**
+ * Answers the control API (under `/_mock`) that lets another process (python, a shell, CI) drive a standalone
+ * server: seed, reset, inject faults, advance the clock, move executions, read history. Returns `undefined` for
+ * any other path. Bodies are JSON; errors answer `{ message, issues? }` with 400 (409 for an illegal transition).
+ *
+ * @example
+ * // curl -X POST localhost:4010/_mock/faults -d '{"fault":{"type":"throttling"},"times":2}'
+ * const response = await handleControlRequest(mock, request);
+ */
+export async function handleControlRequest(mock: IotJobsMock, request: Request): Promise<Response | undefined> {
+  const url = new URL(request.url);
+  if (url.pathname !== CONTROL_PREFIX && !url.pathname.startsWith(`${CONTROL_PREFIX}/`)) return undefined;
+  const path = url.pathname.slice(CONTROL_PREFIX.length) || "/";
+  const route = routes[`${request.method} ${path}`];
+  if (!route) {
+    const known = Object.keys(routes).filter((r) => r.endsWith(` ${path}`));
+    if (known.length > 0)
+      return json(405, {
+        message: `${request.method} is not allowed on ${url.pathname} (use ${known.map((r) => r.split(" ")[0]).join(", ")})`,
+      });
+    return json(404, {
+      message: `No control route ${url.pathname}; known: ${Object.keys(routes)
+        .map((r) => r.replace(" ", ` ${CONTROL_PREFIX}`))
+        .join(", ")}`,
+    });
+  }
+  let body: Body = {};
+  const text = await request.text();
+  if (text.trim().length > 0) {
+    try {
+      body = JSON.parse(text);
+    } catch (error) {
+      return json(400, { message: `body is not valid JSON: ${(error as Error).message}` });
+    }
+    if (typeof body !== "object" || body === null || Array.isArray(body))
+      return json(400, { message: "body must be a JSON object" });
+  }
+  try {
+    const result = route(mock, body, url.searchParams);
+    return json(request.method === "POST" && (path === "/seed" || path === "/faults") ? 201 : 200, result);
+  } catch (error) {
+    if (error instanceof IllegalTransitionError) return json(409, { message: error.message });
+    if (error instanceof SeedError) return json(400, { message: error.message, issues: error.issues });
+    if (error instanceof FixtureError) return json(400, { message: error.message, field: error.field });
+    if (error instanceof IotJobsMockError) return json(400, { message: error.message });
+    throw error;
+  }
+}

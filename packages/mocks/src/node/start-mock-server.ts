@@ -1,0 +1,103 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createIotJobsMock, type IotJobsMock, type IotJobsMockOptions } from "../core/create-iot-jobs-mock.js";
+import { awsJson } from "../core/http/aws-response.js";
+import { newRequestId } from "../core/http/request-id.js";
+import { errorTypeHeader, requestIdHeader } from "../core/spec.js";
+import { handleControlRequest } from "./control-api.js";
+import { readBody, toFetchRequest, writeFetchResponse } from "./node-http.js";
+
+/**
+ * Options of {@link startMockServer}: the mock's options, or an existing `mock`, plus where to listen.
+ *
+ * @example
+ * const options: MockServerOptions = { port: 0, log: (line) => lines.push(line) };
+ */
+export interface MockServerOptions extends IotJobsMockOptions {
+  /** Serve this mock instead of creating one. */
+  readonly mock?: IotJobsMock;
+  /** TCP port; 0 picks a free one. @default 0 */
+  readonly port?: number;
+  /** Interface to listen on. @default "127.0.0.1" */
+  readonly host?: string;
+  /** One line per request (method, path, status, ms, request id): `true` prints to stdout. @default false */
+  readonly log?: boolean | ((line: string) => void);
+  /** Largest request body (control API seeds). @default 64 MiB */
+  readonly maxBodyBytes?: number;
+}
+
+/** A running standalone server. */
+export interface MockServer {
+  /** `http://127.0.0.1:<port>`: the `endpoint_url` / `--endpoint-url` for clients. */
+  readonly url: string;
+  readonly port: number;
+  readonly mock: IotJobsMock;
+  readonly server: Server;
+  /** Closes the listener and every open connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the standalone HTTP server: each request becomes a fetch `Request` answered by the same MSW handlers as
+ * in-process (`getResponse`), or by the control API under `/_mock`. A dropped-connection fault destroys the
+ * socket. Any other path gets 404 `UnknownOperationException`.
+ *
+ * @example
+ * const { url, mock, close } = await startMockServer({ seed: { scenarios: [{ name: "largeFleet" }] } });
+ * // boto3.client("iot", endpoint_url=url, ...)
+ * await close();
+ */
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const mock = options.mock ?? createIotJobsMock({ ...options, anyHost: true });
+  const log = options.log === true ? (line: string) => process.stdout.write(`${line}\n`) : options.log || undefined;
+  const limit = options.maxBodyBytes ?? 64 * 1024 * 1024;
+  const server = createServer((req, res) => {
+    serve(mock, req, res, limit, log).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ message: `@iot-jobs/mocks internal error: ${(error as Error).message}` }));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    mock,
+    server,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function serve(
+  mock: IotJobsMock,
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit: number,
+  log?: (line: string) => void,
+) {
+  const started = performance.now();
+  const request = toFetchRequest(req, await readBody(req, limit));
+  const response =
+    (await handleControlRequest(mock, request)) ??
+    (await mock.handle(request)) ??
+    awsJson(404, { message: `No operation matches ${req.method} ${new URL(request.url).pathname}` }, newRequestId(), {
+      [errorTypeHeader]: "UnknownOperationException",
+    });
+  const line = (status: string) =>
+    `${req.method} ${req.url} ${status} ${(performance.now() - started).toFixed(1)}ms ${response.headers.get(requestIdHeader) ?? "-"}`;
+  if (response.type === "error") {
+    req.socket.destroy(); // the dropped-connection fault: no status line at all
+    log?.(line("dropped"));
+    return;
+  }
+  await writeFetchResponse(res, response);
+  log?.(line(String(response.status)));
+}
