@@ -1,0 +1,133 @@
+import type { paths } from "@iot-jobs/spec";
+import createClient from "openapi-fetch";
+import { type AwsCredentialIdentity, type AwsCredentialIdentityProvider, credentialSource } from "./credentials.js";
+import { checkRegion, fail, resolveEndpoint } from "./endpoint.js";
+import { env } from "./env.js";
+import { sender } from "./list-job-executions-for-job.js";
+import {
+  listAllJobExecutionsForJob,
+  paginateListJobExecutionsForJob,
+  unwrap,
+} from "./paginate-list-job-executions-for-job.js";
+import { type Fetch, signer } from "./sign.js";
+import type {
+  CallOptions,
+  JobExecutionSummaryForJob,
+  ListJobExecutionsForJobInput,
+  ListJobExecutionsForJobOutput,
+  ListJobExecutionsForJobResult,
+  PaginationOptions,
+} from "./types.js";
+
+/**
+ * Settings of {@link createIotJobsClient}. Region and credentials default to the standard `AWS_*` variables where
+ * a process environment exists.
+ * @example
+ * const config: IotJobsClientConfig = { region: "eu-west-1", maxAttempts: 5, requestTimeout: 3_000 };
+ */
+export interface IotJobsClientConfig {
+  /** The AWS region, e.g. `us-east-1`; also the signing region. @default `AWS_REGION`, else `AWS_DEFAULT_REGION` */
+  region?: string;
+  /**
+   * A custom endpoint (a VPC endpoint, a proxy, a mock on loopback); its path prefix is kept. Cannot be combined
+   * with FIPS. @default the region's AWS endpoint
+   */
+  endpoint?: string | URL;
+  /** Use the FIPS endpoint `https://iot-fips.{region}.amazonaws.com` (`.com.cn` in China). @default false */
+  useFipsEndpoint?: boolean;
+  /** Static keys, or an async provider called again before `expiration`. @default the `AWS_*` key variables */
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  /** The fetch to send with (called with a URL and an init). @default `globalThis.fetch`, looked up per request */
+  fetch?: Fetch;
+  /** Requests per call, first one included; `1` turns retries off. @default 3 */
+  maxAttempts?: number;
+  /** Milliseconds one attempt may take before it fails with a (retried) `TimeoutError`. @default no limit */
+  requestTimeout?: number;
+  /** Throw errors and resolve to the data instead of resolving to `{ data, error }`. @default false */
+  throwOnError?: boolean;
+}
+
+/**
+ * A client of ListJobExecutionsForJob. Its calls share derived signing keys, cached credentials and one retry
+ * token bucket.
+ * @example
+ * const client: IotJobsClient = createIotJobsClient({ region: "us-east-1" });
+ */
+export interface IotJobsClient<ThrowOnError extends boolean = false> {
+  /**
+   * Lists one page of the executions of a job. Resolves to `{ data, $metadata }` or `{ error, $metadata }` (with
+   * `throwOnError`: to the data, or rejects with the error); rejects with `signal.reason` when aborted.
+   *
+   * Errors: `InvalidRequestException` (client fault), `ThrottlingException` (client fault, retried),
+   * `ResourceNotFoundException` (client fault), `ServiceUnavailableException` (server fault, retried), the 403s
+   * `UnrecognizedClientException`, `InvalidSignatureException`, `AccessDeniedException`,
+   * `MissingAuthenticationTokenException` (client fault), `UnknownServiceException` (fault by status; 500, 502,
+   * 504 retried), `NetworkError` and `TimeoutError` (retried), `DeserializationError`, `ParamValidationError`
+   * (nothing sent), `CredentialsProviderError`.
+   * @example
+   * const { data, error } = await client.listJobExecutionsForJob({ jobId: "firmware-42", status: "FAILED" });
+   * if (error) console.error(error.name, error.$metadata.requestId);
+   * else for (const e of data.executionSummaries ?? []) console.log(e.thingArn, e.jobExecutionSummary?.queuedAt);
+   */
+  listJobExecutionsForJob(
+    input: ListJobExecutionsForJobInput,
+    options?: CallOptions,
+  ): Promise<ThrowOnError extends true ? ListJobExecutionsForJobOutput : ListJobExecutionsForJobResult>;
+  /**
+   * Iterates over the pages, following `nextToken`; throws the typed error of a failed page (after retries), and a
+   * `PaginationError` if the service sends a token it already sent.
+   * @example
+   * for await (const page of client.paginateListJobExecutionsForJob({ jobId: "firmware-42" }, { pageSize: 250 })) {
+   *   console.log(page.executionSummaries?.length, page.nextToken);
+   * }
+   */
+  paginateListJobExecutionsForJob(
+    input: ListJobExecutionsForJobInput,
+    options?: PaginationOptions,
+  ): AsyncGenerator<ListJobExecutionsForJobOutput, void, undefined>;
+  /**
+   * Iterates over every execution of the job, page by page, in constant memory; throws like the page paginator.
+   * @example
+   * for await (const execution of client.listAllJobExecutionsForJob({ jobId: "firmware-42" })) {
+   *   console.log(execution.thingArn, execution.jobExecutionSummary?.status);
+   * }
+   */
+  listAllJobExecutionsForJob(
+    input: ListJobExecutionsForJobInput,
+    options?: PaginationOptions,
+  ): AsyncGenerator<JobExecutionSummaryForJob, void, undefined>;
+}
+
+/**
+ * Creates a client. Bad settings throw a `ConfigurationError` here; missing environment credentials are reported
+ * by the first call (a `CredentialsProviderError`).
+ * @see https://github.com/iot-jobs/iot-jobs/tree/main/packages/client#readme
+ * @example
+ * import { createIotJobsClient } from "@iot-jobs/client";
+ *
+ * const client = createIotJobsClient({ region: "us-east-1", throwOnError: true });
+ * const page = await client.listJobExecutionsForJob({ jobId: "firmware-42", maxResults: 50 });
+ */
+export function createIotJobsClient<ThrowOnError extends boolean = false>(
+  config: IotJobsClientConfig & { throwOnError?: ThrowOnError } = {},
+): IotJobsClient<ThrowOnError> {
+  const e = env();
+  const region = checkRegion(config.region ?? (e.AWS_REGION || e.AWS_DEFAULT_REGION));
+  const { maxAttempts = 3, requestTimeout } = config;
+  if (!(maxAttempts >= 1 && maxAttempts % 1 === 0) || (requestTimeout != null && !(requestTimeout > 0))) {
+    fail(`Invalid maxAttempts ${maxAttempts} or requestTimeout ${requestTimeout}`);
+  }
+  const call = sender(
+    createClient<paths>({ baseUrl: resolveEndpoint(region, config.useFipsEndpoint, config.endpoint) }),
+    signer(region, credentialSource(config.credentials), config.fetch),
+    maxAttempts,
+    requestTimeout,
+  );
+  return {
+    listJobExecutionsForJob: (config.throwOnError
+      ? (input: ListJobExecutionsForJobInput, options?: CallOptions) => call(input, options).then(unwrap)
+      : call) as IotJobsClient<ThrowOnError>["listJobExecutionsForJob"],
+    paginateListJobExecutionsForJob: (input, options) => paginateListJobExecutionsForJob(call, input, options),
+    listAllJobExecutionsForJob: (input, options) => listAllJobExecutionsForJob(call, input, options),
+  };
+}

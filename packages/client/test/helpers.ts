@@ -1,0 +1,64 @@
+import { HttpResponse, http } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { createIotJobsClient, type IotJobsClientConfig } from "../src/index.js";
+
+/** The AWS documentation's example keys: fake, but the right shape. */
+export const credentials = {
+  accessKeyId: "AKIDEXAMPLE",
+  secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+};
+
+export const BASE = "https://iot.us-east-1.amazonaws.com";
+export const ROUTE = `${BASE}/jobs/:jobId/things`;
+
+/** One msw server per test file: unhandled requests are errors, handlers are registered per test. */
+export function useServer() {
+  const server = setupServer();
+  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+  return server;
+}
+
+/** A client for us-east-1 with the example keys; `config` overrides. */
+export const client = <T extends boolean = false>(config: IotJobsClientConfig & { throwOnError?: T } = {}) =>
+  createIotJobsClient<T>({ region: "us-east-1", credentials, ...config });
+
+/** An AWS error response: the type in `x-amzn-ErrorType`, `{ message }` in the body. */
+export const awsError = (
+  status: number,
+  type: string,
+  message = `${type} message`,
+  headers: Record<string, string> = {},
+) =>
+  HttpResponse.json(
+    { message },
+    { status, headers: { "x-amzn-ErrorType": type, "x-amzn-RequestId": `req-${type}`, ...headers } },
+  );
+
+/** A page of `count` executions numbered from `from`, with the wire's epoch-second timestamps. */
+export const page = (from: number, count: number, nextToken?: string | null) => ({
+  executionSummaries: Array.from({ length: count }, (_, i) => ({
+    thingArn: `arn:aws:iot:us-east-1:123456789012:thing/sensor-${from + i}`,
+    jobExecutionSummary: {
+      status: "SUCCEEDED",
+      queuedAt: 1764403200.123,
+      lastUpdatedAt: 1764403261.5,
+      executionNumber: 1,
+    },
+  })),
+  ...(nextToken === undefined ? {} : { nextToken }),
+});
+
+/** A handler answering ListJobExecutionsForJob with `reply`, recording each request. */
+export function listHandler(reply: (request: Request, n: number) => Response | Promise<Response>, url = ROUTE) {
+  const requests: Request[] = [];
+  const handler = http.get(url, ({ request }) => {
+    requests.push(request.clone());
+    return reply(request, requests.length);
+  });
+  return { handler, requests };
+}
+
+export { HttpResponse, http };
