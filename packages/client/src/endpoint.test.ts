@@ -79,6 +79,6 @@ test.each([undefined, "", "US-EAST-1", "us east 1", "us-east-1.", "-us-east-1", 
   "region %j is rejected, naming the value",
   (region) => {
     expect(() => checkRegion(region)).toThrow(ConfigurationError);
-    expect(() => checkRegion(region)).toThrow(`Invalid region ${region}`);
+    expect(() => checkRegion(region)).toThrow(`Invalid region ${JSON.stringify(region)}`);
   },
 );

@@ -24,4 +24,4 @@ export const resolveEndpoint = (region: string, useFipsEndpoint?: boolean, endpo
 export const checkRegion = (region: unknown): string =>
   typeof region === "string" && /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(region)
     ? region
-    : fail(`Invalid region ${region}: pass region or set AWS_REGION`);
+    : fail(`Invalid region ${JSON.stringify(region)}: pass region or set AWS_REGION`);

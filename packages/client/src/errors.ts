@@ -17,7 +17,7 @@ export interface ResponseMetadata {
   httpStatusCode?: number;
   /** `x-amzn-RequestId` of the last response: quote it when you report a problem to AWS. */
   requestId?: string;
-  /** Requests sent for this call, retries included; `0` when nothing was sent. */
+  /** Attempts made for this call, retries included; `0` when validation failed and nothing was sent. */
   attempts: number;
   /** Milliseconds spent waiting between attempts. */
   totalRetryDelay: number;

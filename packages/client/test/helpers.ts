@@ -1,6 +1,6 @@
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, vi } from "vitest";
 import { createIotJobsClient, type IotJobsClientConfig } from "../src/index.js";
 
 /** The AWS documentation's example keys: fake, but the right shape. */
@@ -62,3 +62,28 @@ export function listHandler(reply: (request: Request, n: number) => Response | P
 }
 
 export { HttpResponse, http };
+
+/**
+ * Awaits a promise while driving vitest's fake timers (installed for setTimeout, clearTimeout and Date only, so msw
+ * and undici keep their real timers) in small steps, as a clock would.
+ */
+export async function settle<T>(promise: Promise<T>, step = 5): Promise<T> {
+  let done = false;
+  promise.then(
+    () => {
+      done = true;
+    },
+    () => {
+      done = true;
+    },
+  );
+  for (let i = 0; i < 100_000 && !done; i++) {
+    // Let real I/O (msw, undici) progress between clock ticks: setImmediate is not faked.
+    await new Promise((resolve) => setImmediate(resolve));
+    await vi.advanceTimersByTimeAsync(step);
+  }
+  return promise;
+}
+
+/** Fake setTimeout, clearTimeout and Date only. */
+export const fakeTimers = () => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });

@@ -1,0 +1,137 @@
+import { afterEach, expect, test, vi } from "vitest";
+import { ConfigurationError, CredentialsProviderError, createIotJobsClient } from "../../src/index.js";
+import { credentials, HttpResponse, listHandler, page, useServer } from "../helpers.js";
+
+const server = useServer();
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+});
+
+const keyId = (request: Request | undefined) =>
+  /Credential=([^/]+)\//.exec(request?.headers.get("authorization") ?? "")?.[1];
+const scope = (request: Request | undefined) =>
+  /Credential=[^/]+\/\d{8}\/([^,]+),/.exec(request?.headers.get("authorization") ?? "")?.[1];
+
+test.each([
+  ["cn-north-1", false, "https://iot.cn-north-1.amazonaws.com.cn"],
+  ["us-east-1", true, "https://iot-fips.us-east-1.amazonaws.com"],
+  ["us-gov-west-1", false, "https://iot.us-gov-west-1.amazonaws.com"],
+  ["us-gov-west-1", true, "https://iot-fips.us-gov-west-1.amazonaws.com"],
+  ["cn-northwest-1", true, "https://iot-fips.cn-northwest-1.amazonaws.com.cn"],
+])("%s (FIPS %s) sends to %s, signed for the region", async (region, useFipsEndpoint, base) => {
+  const { handler, requests } = listHandler(() => HttpResponse.json(page(0, 1)), `${base}/jobs/:jobId/things`);
+  server.use(handler);
+  const { data } = await createIotJobsClient({ region, useFipsEndpoint, credentials }).listJobExecutionsForJob({
+    jobId: "j",
+  });
+  expect(data?.executionSummaries).toHaveLength(1);
+  expect(scope(requests[0])).toBe(`${region}/iot/aws4_request`);
+});
+
+test("FIPS with a custom endpoint is refused at creation", () => {
+  expect(() =>
+    createIotJobsClient({ region: "us-east-1", useFipsEndpoint: true, endpoint: "http://127.0.0.1:1", credentials }),
+  ).toThrow(ConfigurationError);
+});
+
+test("the region comes from AWS_REGION, else AWS_DEFAULT_REGION; the option wins", async () => {
+  const { handler, requests } = listHandler(
+    () => HttpResponse.json(page(0, 1)),
+    "https://iot.:region.amazonaws.com/jobs/:jobId/things",
+  );
+  server.use(handler);
+  vi.stubEnv("AWS_REGION", "");
+  vi.stubEnv("AWS_DEFAULT_REGION", "eu-west-3");
+  await createIotJobsClient({ credentials }).listJobExecutionsForJob({ jobId: "j" });
+  vi.stubEnv("AWS_REGION", "ap-south-1");
+  await createIotJobsClient({ credentials }).listJobExecutionsForJob({ jobId: "j" });
+  await createIotJobsClient({ credentials, region: "sa-east-1" }).listJobExecutionsForJob({ jobId: "j" });
+  expect(requests.map((r) => new URL(r.url).hostname)).toEqual([
+    "iot.eu-west-3.amazonaws.com",
+    "iot.ap-south-1.amazonaws.com",
+    "iot.sa-east-1.amazonaws.com",
+  ]);
+});
+
+test("no region anywhere is a ConfigurationError that says where to set it", () => {
+  vi.stubEnv("AWS_REGION", "");
+  vi.stubEnv("AWS_DEFAULT_REGION", "");
+  expect(() => createIotJobsClient({ credentials })).toThrow(/Invalid region "": pass region or set AWS_REGION/);
+});
+
+test.each([
+  [{ maxAttempts: 0 }],
+  [{ maxAttempts: 1.5 }],
+  [{ maxAttempts: Number.NaN }],
+  [{ requestTimeout: 0 }],
+  [{ requestTimeout: -1 }],
+  [{ requestTimeout: Number.NaN }],
+])("%j is a ConfigurationError", (bad) => {
+  expect(() => createIotJobsClient({ region: "us-east-1", credentials, ...bad })).toThrow(ConfigurationError);
+});
+
+test("a provider's credentials are refreshed before they expire, and the new keys sign", async () => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  let n = 0;
+  const provider = vi.fn(async () => ({
+    accessKeyId: `ASIA${++n}`,
+    secretAccessKey: "s",
+    sessionToken: `token-${n}`,
+    expiration: new Date(Date.now() + 15 * 60_000),
+  }));
+  const { handler, requests } = listHandler(() => HttpResponse.json(page(0, 1)));
+  server.use(handler);
+  const client = createIotJobsClient({ region: "us-east-1", credentials: provider });
+  await client.listJobExecutionsForJob({ jobId: "j" });
+  vi.advanceTimersByTime(9 * 60_000);
+  await client.listJobExecutionsForJob({ jobId: "j" });
+  vi.advanceTimersByTime(60_000); // 5 minutes left: refresh
+  await Promise.all([client.listJobExecutionsForJob({ jobId: "j" }), client.listJobExecutionsForJob({ jobId: "j" })]);
+  expect(requests.map(keyId)).toEqual(["ASIA1", "ASIA1", "ASIA2", "ASIA2"]);
+  expect(requests.map((r) => r.headers.get("x-amz-security-token"))).toEqual([
+    "token-1",
+    "token-1",
+    "token-2",
+    "token-2",
+  ]);
+  expect(provider).toHaveBeenCalledTimes(2);
+});
+
+test("credentials come from the environment, session token included", async () => {
+  vi.stubEnv("AWS_ACCESS_KEY_ID", "ASIAENV");
+  vi.stubEnv("AWS_SECRET_ACCESS_KEY", "secret");
+  vi.stubEnv("AWS_SESSION_TOKEN", "envtoken");
+  const { handler, requests } = listHandler(() => HttpResponse.json(page(0, 1)));
+  server.use(handler);
+  await createIotJobsClient({ region: "us-east-1" }).listJobExecutionsForJob({ jobId: "j" });
+  expect(keyId(requests[0])).toBe("ASIAENV");
+  expect(requests[0]?.headers.get("x-amz-security-token")).toBe("envtoken");
+});
+
+test("a failing provider is a CredentialsProviderError value; nothing is sent, nothing retried", async () => {
+  const { handler, requests } = listHandler(() => HttpResponse.json(page(0, 1)));
+  server.use(handler);
+  const cause = new Error("SSO session expired");
+  const client = createIotJobsClient({ region: "us-east-1", credentials: () => Promise.reject(cause) });
+  const { error, $metadata } = await client.listJobExecutionsForJob({ jobId: "j" });
+  expect(error).toBeInstanceOf(CredentialsProviderError);
+  expect(error?.cause).toBe(cause);
+  expect($metadata).toMatchObject({ attempts: 1, httpStatusCode: undefined });
+  expect(requests).toHaveLength(0);
+});
+
+test("a custom fetch is used, with a URL and an init", async () => {
+  const fetch = vi.fn(async (_url: URL, _init: RequestInit) => Response.json(page(0, 2)));
+  const { data } = await createIotJobsClient({ region: "us-east-1", credentials, fetch }).listJobExecutionsForJob({
+    jobId: "j",
+  });
+  expect(data?.executionSummaries).toHaveLength(2);
+  const [url, init] = fetch.mock.calls[0] ?? [];
+  expect(String(url)).toBe("https://iot.us-east-1.amazonaws.com/jobs/j/things");
+  expect(init?.method).toBe("GET");
+  expect(new Headers(init?.headers).get("authorization")).toMatch(/^AWS4-HMAC-SHA256 /);
+  expect(init?.signal).toBeInstanceOf(AbortSignal);
+});
