@@ -64,7 +64,9 @@ export function credentialRegistry(list: readonly MockCredentials[], field = "cr
   list.forEach((c, i) => {
     const at = `${field}[${i}]`;
     checkObject(at, c);
-    checkKeys(at, c, ["accessKeyId", "secretAccessKey", "sessionToken", "accountId", "accessDenied"]);
+    // The AWS SDK for JavaScript tags credential objects it is given with `$source`: tolerate `$` metadata.
+    const own = Object.fromEntries(Object.entries(c).filter(([key]) => !key.startsWith("$")));
+    checkKeys(at, own, ["accessKeyId", "secretAccessKey", "sessionToken", "accountId", "accessDenied"]);
     if (typeof c.accessKeyId !== "string" || !/^\w+$/.test(c.accessKeyId))
       throw new FixtureError(`${at}.accessKeyId`, c.accessKeyId, "must be a non-empty string of letters, digits or _");
     if (typeof c.secretAccessKey !== "string" || c.secretAccessKey.length === 0)
