@@ -7,7 +7,9 @@ export default defineConfig({
   platform: "neutral",
   // @iot-jobs/spec is private: bundle what we use from it (code and types) so dist never references it.
   noExternal: ["@iot-jobs/spec"],
-  dts: { resolve: ["@iot-jobs/spec"] },
+  // The spec package exports TypeScript source without a `types` field, which tsup's resolver does not follow:
+  // map it for the declaration build so that its types are inlined into dist/index.d.ts.
+  dts: { resolve: true, compilerOptions: { paths: { "@iot-jobs/spec": ["../../spec/src/index.ts"] } } },
   treeshake: true,
   clean: true,
   sourcemap: true,

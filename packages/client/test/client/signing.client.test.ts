@@ -41,15 +41,14 @@ async function verify(request: Request, region: string, keys: Keys) {
   const signer = new SignatureV4({ service: "iot", region, credentials: keys, sha256: Sha256, applyChecksum: false });
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = v;
+  // The headers the request says it signed, minus those the verifier sets itself from the date and the keys.
+  const names = /SignedHeaders=([^,]+),/.exec(request.headers.get("authorization") ?? "")?.[1]?.split(";") ?? [];
+  const headers: Record<string, string> = { host: url.host };
+  for (const name of names) {
+    if (!["host", "x-amz-date", "x-amz-security-token"].includes(name)) headers[name] = request.headers.get(name) ?? "";
+  }
   const signed = await signer.sign(
-    {
-      method: request.method,
-      protocol: url.protocol,
-      hostname: url.hostname,
-      path: url.pathname,
-      query,
-      headers: { host: url.host },
-    },
+    { method: request.method, protocol: url.protocol, hostname: url.hostname, path: url.pathname, query, headers },
     { signingDate },
   );
   return { expected: signed.headers.authorization, actual: request.headers.get("authorization") };
@@ -70,8 +69,12 @@ test("the signature matches @smithy/signature-v4's, with signing name iot and th
   expect(new URL(request.url).searchParams.get("nextToken")).toBe(token);
   const { expected, actual } = await verify(request, "us-east-1", credentials);
   expect(actual).toBe(expected);
+  // Like the AWS SDKs, the hash of the empty body is sent (and signed) rather than left for the server to assume.
+  expect(request.headers.get("x-amz-content-sha256")).toBe(
+    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+  );
   expect(actual).toMatch(
-    /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/iot\/aws4_request, SignedHeaders=host;x-amz-date, Signature=[0-9a-f]{64}$/,
+    /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/iot\/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=[0-9a-f]{64}$/,
   );
 });
 
@@ -89,7 +92,9 @@ test("temporary credentials send x-amz-security-token, and sign it", async () =>
   expect(request.headers.get("x-amz-security-token")).toBe(keys.sessionToken);
   const { expected, actual } = await verify(request, "eu-west-1", keys);
   expect(actual).toBe(expected);
-  expect(actual).toContain("/eu-west-1/iot/aws4_request, SignedHeaders=host;x-amz-date;x-amz-security-token,");
+  expect(actual).toContain(
+    "/eu-west-1/iot/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date;x-amz-security-token,",
+  );
 });
 
 test("with a custom endpoint the signature covers its port and path prefix; the scope keeps the region", async () => {

@@ -1,0 +1,45 @@
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { expect, test } from "vitest";
+
+/**
+ * The budget of test/budget/app.ts (one signed call, then the paginator, retries and validation included), as a
+ * minified ESM browser bundle, in gzip bytes. openapi-fetch and aws4fetch alone take about 5,100 of them; see the
+ * README's size table and CONTRIBUTING.md before raising it.
+ */
+const BUDGET = 8_350;
+
+test("the app bundle stays within the gzip budget, and carries no spec examples nor Node modules", async () => {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL("./app.ts", import.meta.url))],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  const gzip = gzipSync(code).length;
+  const inputs = Object.keys(result.metafile.inputs);
+  console.log(`client budget app: ${code.length} bytes minified, ${gzip} bytes gzip (budget ${BUDGET})`);
+
+  expect(gzip).toBeLessThanOrEqual(BUDGET);
+  // Only the tiny runtime facts of the spec are bundled: not its response examples or schemas.
+  const text = new TextDecoder().decode(code);
+  for (const leak of [
+    "firstPage",
+    "Rate exceeded",
+    "123456789012",
+    "x-amzn-RequestId",
+    "unixtime",
+    "iot-fips.{region}",
+  ]) {
+    expect(text).not.toContain(leak);
+  }
+  expect(inputs.some((i) => i.includes("openapi-fetch"))).toBe(true);
+  expect(inputs.some((i) => i.includes("aws4fetch"))).toBe(true);
+  expect(inputs.filter((i) => i.startsWith("node:"))).toEqual([]);
+});
