@@ -25,7 +25,7 @@ test("the policy allows only the page's own folder, its hashed scripts and inlin
   const policy = contentSecurityPolicy(["'sha256-abc='"]);
   const directives = new Map(policy.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)]));
   expect(directives.get("default-src")).toEqual(["'none'"]);
-  expect(directives.get("script-src")).toEqual(["'self'", "'sha256-abc='"]);
+  expect(directives.get("script-src")).toEqual(["'self'", "'report-sample'", "'sha256-abc='"]);
   expect(directives.get("object-src")).toEqual(["'none'"]);
   expect(directives.get("base-uri")).toEqual(["'none'"]);
   expect(policy).not.toMatch(/https?:|\*|'unsafe-eval'/);

@@ -1,0 +1,27 @@
+import { createRequire } from "node:module";
+import { expect, test } from "vitest";
+import { AUTHENTICATION_TAG } from "./lib/authentication.mjs";
+import { GUIDES_GROUP, REFERENCE_GROUP, readGuides } from "./lib/guides.mjs";
+import { guidesDir } from "./lib/paths.mjs";
+import iotJobsDocsPlugin from "./redocly-plugin.mjs";
+
+const spec = createRequire(import.meta.url)("@iot-jobs/spec/openapi.json");
+
+test("the compose decorator files the guides first, then Authentication and the spec's tags", () => {
+  const plugin = iotJobsDocsPlugin();
+  expect(plugin.id).toBe("iot-jobs-docs");
+  const root = structuredClone(spec);
+  plugin.decorators.oas3.compose().Root.leave(root);
+  const guides = readGuides(guidesDir).map((g) => g.title);
+  expect(guides.length).toBeGreaterThan(0);
+  const specTags = spec.tags.map((t: { name: string }) => t.name);
+  expect(root.tags.map((t: { name: string }) => t.name)).toEqual([...guides, AUTHENTICATION_TAG, ...specTags]);
+  expect(root["x-tagGroups"]).toEqual([
+    { name: GUIDES_GROUP, tags: guides },
+    { name: REFERENCE_GROUP, tags: [AUTHENTICATION_TAG, ...specTags] },
+  ]);
+  expect(JSON.stringify(root.servers)).not.toContain("`");
+  // Only tags, tag groups and server descriptions change: the API itself is rendered as specified.
+  expect(root.paths).toEqual(spec.paths);
+  expect(root.components).toEqual(spec.components);
+});

@@ -1,0 +1,25 @@
+// Debian's Chromium, driven by playwright-core (test tools' own browser downloads do not work offline).
+import { existsSync } from "node:fs";
+
+/** Where Debian puts the browser; CHROMIUM_PATH overrides (see scripts/ensure-chromium.sh at the root). */
+const CANDIDATES = ["/usr/bin/chromium", "/usr/lib/chromium/chromium-headless-shell"];
+
+/** Flags for a headless run that reaches no Google service (updates, sync, safe browsing...). */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/** The browser binary to use, or why there is none. */
+export function findChromium(): { path: string } | { missing: string } {
+  const override = process.env.CHROMIUM_PATH;
+  if (override)
+    return existsSync(override) ? { path: override } : { missing: `CHROMIUM_PATH=${override} does not exist` };
+  const path = CANDIDATES.find((candidate) => existsSync(candidate));
+  return path ? { path } : { missing: `no Chromium at ${CANDIDATES.join(" or ")} (install Debian's chromium)` };
+}

@@ -1,0 +1,282 @@
+// The built reference in headless Chromium, served from loopback: it renders with no console error and no
+// request outside its own folder, and it shows what the spec says (operation, parameters and constraints,
+// responses and error types, examples, wire types, security scheme, servers) and the guides. It saves
+// screenshots to test-results/ for a reviewer. Without Chromium it skips, and fails when CI=true.
+import { mkdirSync } from "node:fs";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import { type Browser, type Locator, type Page, chromium as playwright } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { readGuides } from "../../scripts/lib/guides.mjs";
+import { appDir, guidesDir } from "../../scripts/lib/paths.mjs";
+import { createStaticServer, listen } from "../../scripts/lib/static-server.mjs";
+import { distDir, readBuilt } from "../built-site.js";
+import { CHROMIUM_ARGS, findChromium } from "./chromium.js";
+import { openRecordedPage, type PageLog } from "./recorded-page.js";
+import {
+  deref,
+  errorTypeNames,
+  exampleSummaries,
+  operation,
+  operationObject,
+  parameters,
+  servers,
+  spec,
+} from "./spec-facts.js";
+
+const resultsDir = join(appDir, "test-results");
+const chromium = findChromium();
+const inCI = process.env.CI === "true";
+const skip = "missing" in chromium && !inCI;
+if (skip && "missing" in chromium) {
+  console.warn(`[docs] browser tests skipped: ${chromium.missing}. With CI=true they fail instead.`);
+}
+
+/**
+ * The one refusal the policy is expected to make. To run its search index (FlexSearch) in a worker, Redoc
+ * first compiles the worker's code with Function(); the policy has no 'unsafe-eval', so that is refused,
+ * Redoc catches the error and indexes in the page instead (the search test proves search still works).
+ */
+const SEARCH_WORKER_PROBE = /^script-src blocked eval: \(function anonymous\([\s\S]*\/\*\*!\s*\* FlexSe/;
+
+const op = operationObject(operation.path, operation.method);
+/** Redoc's route (and id prefix) of the operation: "<tag>/<operationid>", lower case. */
+const opRoute = `${String(op.tags[0]).toLowerCase()}/${operation.operationId.toLowerCase()}`;
+/** The element Redoc renders for a parameter or a response member, by its stable id. */
+const field = (page: Page, kind: string, path: string) => page.locator(`[id="${opRoute}/t=${kind}&path=${path}"]`);
+
+describe.skipIf(skip)("the built reference in headless Chromium", () => {
+  let server: Server | undefined;
+  let origin = "";
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    if ("missing" in chromium) throw new Error(`CI=true, and the browser tests cannot run: ${chromium.missing}`);
+    readBuilt("index.html");
+    server = createStaticServer(distDir);
+    origin = new URL(await listen(server, 0)).origin;
+    browser = await playwright.launch({ executablePath: chromium.path, args: CHROMIUM_ARGS });
+    mkdirSync(resultsDir, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  });
+
+  /** Opens the site at a Redoc route (e.g. "#/jobs"), once Redoc has taken over the server-rendered page. */
+  async function open(route: string): Promise<{ page: Page; log: PageLog }> {
+    if (!browser) throw new Error("the browser did not start");
+    const opened = await openRecordedPage(browser, origin);
+    await opened.page.goto(`${origin}/${route}`);
+    // The page is server-rendered: wait until React has hydrated it (it tags the nodes it owns).
+    await opened.page.waitForFunction(() =>
+      Array.from(document.querySelectorAll("#redoc > div")).some((node) =>
+        Object.keys(node).some((key) => key.startsWith("__react")),
+      ),
+    );
+    return opened;
+  }
+
+  /** Nothing went wrong while the page was open: the page works offline, exactly as built. */
+  function expectClean(log: PageLog) {
+    const cspViolations = log.cspViolations.filter((violation) => !SEARCH_WORKER_PROBE.test(violation));
+    expect({ ...log, cspViolations }).toEqual({
+      nonLocal: [],
+      consoleErrors: [],
+      pageErrors: [],
+      cspViolations: [],
+      failedResponses: [],
+    });
+  }
+
+  /**
+   * Saves a PNG of the whole page. The viewport is grown to the page's height first, so the fixed header
+   * and Redoc's sticky sidebar sit at the top instead of mid-page; Redoc renders the sections near the
+   * viewport, so the page grows with it until its height settles (capped, for a readable artifact).
+   */
+  async function screenshot(page: Page, file: string) {
+    let height = 0;
+    for (let round = 0; round < 6; round++) {
+      const now = await page.evaluate(() => document.documentElement.scrollHeight);
+      if (now === height || height >= 16_000) break;
+      height = now;
+      await page.setViewportSize({ width: 1440, height: Math.min(height, 16_000) });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 200))));
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(resultsDir, file), fullPage: true });
+  }
+
+  test("the overview shows the branding, the servers and the download, fully offline", async () => {
+    const { page, log } = await open("#/");
+    await expect(page.title()).resolves.toContain("iot-jobs");
+    const logo = page.locator(".site-header img[src='logo.svg']");
+    await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await page.getByRole("heading", { name: spec.info.title }).first().waitFor();
+    // Each server's variables are folded; a clicked "Show" button becomes "Hide".
+    const unfold = page.getByRole("button", { name: /Show \d+ variables?/ });
+    for (let left = servers.length; left > 0 && (await unfold.count()) > 0; left--) await unfold.first().click();
+    const text = await visibleText(page.locator("main"));
+    for (const server of servers) {
+      expect(text).toContain(server.url);
+      for (const variable of Object.values(server.variables)) {
+        for (const value of "enum" in variable ? variable.enum : [variable.default]) expect(text).toContain(value);
+      }
+    }
+    await page.locator("main").locator('a[href="openapi.yaml"]').first().waitFor({ state: "visible" });
+    await screenshot(page, "overview.png");
+    expectClean(log);
+  });
+
+  test("the operation shows each parameter with its constraints", async () => {
+    const { page, log } = await open(`#/${opRoute}`);
+    await page.getByRole("heading", { name: op.summary }).waitFor();
+    const main = await visibleText(page.locator("main"));
+    expect(main).toContain(operation.path);
+    expect(main).toContain(operation.method);
+    for (const parameter of parameters) {
+      const shown = await visibleText(field(page, `request&in=${parameter.in}`, parameter.name.toLowerCase()));
+      expect(shown).toContain(parameter.name);
+      expect(shown.includes("required"), `${parameter.name} required`).toBe(parameter.required);
+      for (const constraint of constraintTexts(parameter.schema)) expect(shown).toContain(constraint);
+    }
+    expectClean(log);
+  });
+
+  test("every response code is shown, errors with their x-amzn-ErrorType values and named examples", async () => {
+    const { page, log } = await open(`#/${opRoute}`);
+    const statuses = Object.keys(op.responses);
+    expect(statuses).toEqual(["200", "400", "403", "404", "503"]);
+    for (const status of statuses) {
+      const response = deref(op.responses[status]);
+      await page.getByRole("tab", { name: status, exact: true }).click();
+      const errorType = response.headers?.["x-amzn-ErrorType"];
+      if (errorType) {
+        const shown = await visibleText(field(page, `response&c=${status}`, "x-amzn-errortype"));
+        const names = errorTypeNames(deref(errorType).schema.pattern);
+        expect(names.length, `${status} error types`).toBeGreaterThan(0);
+        for (const name of names) expect(shown, `${status} x-amzn-ErrorType`).toContain(name);
+      }
+      await expectExamplesShown(page, status, response);
+    }
+    expectClean(log);
+  });
+
+  test("the response schema explains the wire types: epoch-second timestamps, int64, a nullable token", async () => {
+    const { page, log } = await open(`#/${opRoute}`);
+    const summary = "executionsummaries[]/jobexecutionsummary";
+    for (const member of ["queuedAt", "startedAt", "lastUpdatedAt"]) {
+      const shown = field(page, "response&c=200", `${summary}/${member.toLowerCase()}`);
+      await shown.scrollIntoViewIfNeeded();
+      await expect.poll(() => visibleText(shown)).toMatch(/number, \(unixtime\)[\s\S]*seconds since the epoch/);
+    }
+    await expect
+      .poll(() => visibleText(field(page, "response&c=200", `${summary}/executionnumber`)))
+      .toContain("int64");
+    expect(await visibleText(field(page, "response&c=200", "nexttoken"))).toMatch(/NextToken \(string\) or null/);
+    await screenshot(page, "reference.png");
+    expectClean(log);
+  });
+
+  test("the SigV4 security scheme is described, on the operation and in its own section", async () => {
+    const [id, scheme] = Object.entries<Record<string, string>>(spec.components.securitySchemes)[0] ?? [];
+    const firstSentence = String(scheme?.description).split(".")[0] ?? "";
+    expect(firstSentence).toContain("Signature Version 4");
+    const section = await open("#/authentication");
+    for (const text of [id, firstSentence, scheme?.name]) {
+      await expect.poll(() => visibleText(section.page.locator("main"))).toContain(String(text));
+    }
+    expectClean(section.log);
+    const { page, log } = await open(`#/${opRoute}`);
+    await page.getByRole("button", { name: "View security details" }).click();
+    for (const text of [id, firstSentence, scheme?.name]) {
+      await expect.poll(() => visibleText(page.locator("body"))).toContain(String(text));
+    }
+    expectClean(log);
+  });
+
+  test("search works without a worker: it finds a parameter", async () => {
+    const { page, log } = await open("#/");
+    await page
+      .getByText(/^Search/)
+      .first()
+      .click();
+    await page.keyboard.type("maxResults");
+    await expect.poll(() => visibleText(page.locator("body"))).toMatch(/maxResults[\s\S]*List the job executions/);
+    expectClean(log);
+  });
+
+  test("each guide is in the sidebar and renders", async () => {
+    const { page, log } = await open("#/");
+    for (const guide of readGuides(guidesDir)) {
+      // The sidebar comes first in the page.
+      await page.getByRole("link", { name: guide.title, exact: true }).first().click();
+      await page.locator("main").getByRole("heading").filter({ hasText: guide.title }).first().waitFor();
+    }
+    expectClean(log);
+  });
+});
+
+/** The text a reader sees in an element (Playwright's innerText: laid out, hidden parts left out). */
+function visibleText(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText, not the DOM property.
+  return locator.innerText();
+}
+
+/** What Redoc prints for a parameter schema's constraints; unknown keywords fail, so none goes unchecked. */
+function constraintTexts(schema: Record<string, unknown>): string[] {
+  const texts: string[] = [];
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (keyword === "type") texts.push(String(value));
+    else if (keyword === "format") texts.push(`(${value})`);
+    else if (keyword === "pattern") texts.push(String(value));
+    else if (keyword === "enum") texts.push(...(value as string[]).map((v) => `"${v}"`));
+    else if (keyword === "minLength" && "maxLength" in schema)
+      texts.push(`[ ${value} .. ${schema.maxLength} ] characters`);
+    else if (keyword === "minimum" && "maximum" in schema) texts.push(`[ ${value} .. ${schema.maximum} ]`);
+    else if (keyword !== "maxLength" && keyword !== "maximum") throw new Error(`no check for "${keyword}" yet`);
+  }
+  return texts;
+}
+
+/**
+ * Each named example of a response is offered by the response sample panel (a picker when there are
+ * several) and, once chosen, shows its description and every value of its body.
+ */
+async function expectExamplesShown(page: Page, status: string, response: Record<string, any>) {
+  const examples = Object.values<Record<string, any>>(response.content["application/json"].examples).map(deref);
+  expect(examples.length, `${status} examples`).toBeGreaterThan(0);
+  const panel = page.locator('[data-component-name="Panel/Panel"]').filter({ hasText: "Response" }).last();
+  await panel.getByRole("button", { name: status, exact: true }).click();
+  const picker = panel.getByRole("button", { name: "Example" });
+  const menu = page.getByRole("menu").last();
+  if (examples.length > 1) {
+    await picker.click();
+    const offered = await menu.getByRole("menuitem").allInnerTexts();
+    expect(offered.map((item) => item.trim())).toEqual(exampleSummaries(response));
+  }
+  for (const [index, example] of examples.entries()) {
+    if (examples.length > 1) {
+      // The menu is open from the check above for the first example; choosing an item closes it.
+      if (index > 0) await picker.click();
+      await menu.getByRole("menuitem", { name: example.summary, exact: true }).click();
+    }
+    const shown = squash(await visibleText(panel));
+    expect(shown, `${status} ${example.summary}`).toContain(squash(String(example.description).replace(/`|\*\*/g, "")));
+    for (const leaf of leaves(example.value))
+      expect(shown, `${status} ${example.summary}`).toContain(JSON.stringify(leaf));
+  }
+}
+
+/** Text with every run of white space made one space. */
+function squash(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** The strings and numbers of a JSON value. */
+function leaves(value: unknown): (string | number)[] {
+  if (typeof value === "string" || typeof value === "number") return [value];
+  if (value && typeof value === "object") return Object.values(value).flatMap(leaves);
+  return [];
+}
