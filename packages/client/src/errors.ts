@@ -1,7 +1,15 @@
-/** Which side is at fault: `"client"` (fix the request or the configuration) or `"server"` (the service failed). */
+/**
+ * Which side is at fault: `"client"` (fix the request or the configuration) or `"server"` (the service failed).
+ * @example
+ * if (error.$fault === "server") reportOutage(error.$metadata.requestId);
+ */
 export type Fault = "client" | "server";
 
-/** Present on errors the client retries (AWS `RetryableTrait`); `throttling` when the service asked to slow down. */
+/**
+ * Present on errors the client retries (AWS `RetryableTrait`); `throttling` when the service asked to slow down.
+ * @example
+ * if (error.$retryable?.throttling) console.warn("slow down");
+ */
 export interface RetryableTrait {
   readonly throttling: boolean;
 }
