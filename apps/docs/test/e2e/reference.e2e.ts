@@ -216,6 +216,21 @@ describe.skipIf(skip)("the built reference in headless Chromium", () => {
     }
     expectClean(log);
   });
+
+  test("the links of the guides lead to sections of the page", async () => {
+    const targets = new Set(
+      readGuides(guidesDir).flatMap((g) => [...g.body.matchAll(/\]\((#\/[^)]*)\)/g)].map((m) => m[1])),
+    );
+    expect(targets.size).toBeGreaterThan(0);
+    const { page, log } = await open("#/");
+    for (const target of targets) {
+      await page.goto(`${origin}/${target}`);
+      // Redoc renders each section with its route as id ("getting-started", "jobs/listjobexecutionsforjob").
+      const route = String(target).slice(2);
+      await page.locator(`[id="${route}"], [id="/${route}"]`).first().waitFor({ state: "attached" });
+    }
+    expectClean(log);
+  });
 });
 
 /** The text a reader sees in an element (Playwright's innerText: laid out, hidden parts left out). */
