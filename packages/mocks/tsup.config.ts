@@ -1,3 +1,6 @@
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { defineConfig } from "tsup";
 
 // `@iot-jobs/spec` is private: bundle its runtime facts and inline its types so that nothing in dist refers to it.
@@ -24,4 +27,9 @@ export default defineConfig({
   treeshake: true,
   sourcemap: false, // maps would embed the private spec package's sources; dist is not minified anyway
   clean: true,
+  // Ship the seed document's JSON Schema for editors (`"$schema": "./node_modules/@iot-jobs/mocks/dist/seed.schema.json"`).
+  async onSuccess() {
+    const { seedSchema } = await import(pathToFileURL(resolve("dist/index.js")).href);
+    await writeFile("dist/seed.schema.json", `${JSON.stringify(seedSchema, null, 2)}\n`);
+  },
 });

@@ -16,7 +16,12 @@ import { checkSchema, parameterSchema } from "./store/check.js";
 import type { MockJob } from "./store/job.js";
 import { MockStore } from "./store/store.js";
 
-/** The page size when a request has no `maxResults`. AWS does not document its own; the mocks use 100. */
+/**
+ * The page size when a request has no `maxResults`. AWS does not document its own; the mocks use 100.
+ *
+ * @example
+ * createIotJobsMock({ defaultPageSize: DEFAULT_PAGE_SIZE / 2 });
+ */
 export const DEFAULT_PAGE_SIZE = 100;
 
 /**

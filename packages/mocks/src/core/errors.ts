@@ -77,7 +77,12 @@ export function describe(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-/** One problem of a seed document: the field (`jobs[0].executions[2].status`) and what is wrong. */
+/**
+ * One problem of a seed document: the field (`jobs[0].executions[2].status`) and what is wrong.
+ *
+ * @example
+ * const issue: SeedIssue = { field: "jobs[0].jobId", message: 'value "bad id" must satisfy regular expression pattern: [a-zA-Z0-9_-]+' };
+ */
 export interface SeedIssue {
   readonly field: string;
   readonly message: string;

@@ -12,7 +12,12 @@ import { errorTypeHeader, exampleMessage, jobExecutionStatuses, operation } from
 import type { MockStore } from "./store/store.js";
 import { validateRequest } from "./validation/validate-request.js";
 
-/** One request the mock answered, for assertions (`mock.history`). */
+/**
+ * One request the mock answered, for assertions (`mock.history`).
+ *
+ * @example
+ * expect(mock.history.map((r) => r.status)).toEqual([400, 400, 200]); // two throttles, then success
+ */
 export interface RequestRecord {
   readonly requestId: string;
   readonly method: string;
@@ -29,7 +34,12 @@ export interface RequestRecord {
   readonly at: Date;
 }
 
-/** Everything the operation's handler needs from its mock. */
+/**
+ * Everything the operation's handler needs from its mock; `createIotJobsMock` builds it.
+ *
+ * @example
+ * const [handler] = createIotJobsMock().handlers; // built from a HandlerContext
+ */
 export interface HandlerContext {
   readonly route: RouteOptions;
   readonly auth: AuthContext;

@@ -46,6 +46,7 @@ export {
 export { applySeed, checkSeed, type SeedDocument } from "./seed.js";
 export { seedSchema } from "./seed-schema.js";
 export { mswPath } from "./spec.js";
+export { jobExecutionStatuses } from "./statuses.js";
 export { MockJob } from "./store/job.js";
 export { allowedTransitions, retryableStatuses } from "./store/lifecycle.js";
 export type { Rollout, RolloutConfig, RolloutOutcome } from "./store/rollout.js";

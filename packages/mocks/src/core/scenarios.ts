@@ -1,6 +1,11 @@
 import type { AccountScope, JobFixture } from "./store/types.js";
 
-/** Options every ready scenario takes. */
+/**
+ * Options every ready scenario takes.
+ *
+ * @example
+ * scenarios.largeFleet({ jobId: "fleet-b", count: 10_000, accessKeyId: "AKIDSUITEB" });
+ */
 export interface ScenarioOptions extends AccountScope {
   /** The job id. @default the scenario's name in kebab-case */
   readonly jobId?: string;
@@ -87,8 +92,18 @@ export function largeFleet(options: ScenarioOptions = {}): JobFixture {
   };
 }
 
-/** The ready scenarios by name (also the names a seed file's `scenarios` use). */
+/**
+ * The ready scenarios by name (also the names a seed file's `scenarios` use).
+ *
+ * @example
+ * for (const make of Object.values(scenarios)) mock.store.createJob(make());
+ */
 export const scenarios = { rolloutInProgress, failedRollout, largeFleet } as const;
 
-/** A scenario's name. */
+/**
+ * A scenario's name.
+ *
+ * @example
+ * const name: ScenarioName = "failedRollout";
+ */
 export type ScenarioName = keyof typeof scenarios;

@@ -29,7 +29,7 @@ const jobId = parameters.find((p) => p.name === "jobId")!.schema;
  */
 export const seedSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://iot-jobs.dev/schemas/mocks-seed.json",
+  $id: "urn:iot-jobs:mocks:seed",
   title: "@iot-jobs/mocks seed",
   type: "object",
   additionalProperties: false,

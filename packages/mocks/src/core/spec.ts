@@ -27,7 +27,12 @@ const headersOf = (status: keyof typeof responses) => responses[status].headers 
 export const pathParameters: readonly Parameter[] = parameters.filter((p) => p.in === "path");
 export const queryParameters: readonly Parameter[] = parameters.filter((p) => p.in === "query");
 
-/** `/jobs/{jobId}/things` as an MSW path (`/jobs/:jobId/things`). */
+/**
+ * `/jobs/{jobId}/things` as an MSW path (`/jobs/:jobId/things`), for teams that write their own overrides.
+ *
+ * @example
+ * server.use(http.get(`https://iot.us-east-1.amazonaws.com${mswPath}`, () => HttpResponse.json({ executionSummaries: [] })));
+ */
 export const mswPath: string = operation.path.replace(/\{([^}]+)\}/g, ":$1");
 
 /** Matches a pathname against the operation's path template; one capture group per path parameter. */

@@ -4,7 +4,12 @@ import type { FaultOptions, FaultScope, FaultSpec } from "../core/faults/types.j
 import type { JobExecutionStatus } from "../core/spec.js";
 import type { AccountScope } from "../core/store/types.js";
 
-/** The path prefix of the control API; AWS paths never start with it. */
+/**
+ * The path prefix of the control API; AWS paths never start with it.
+ *
+ * @example
+ * await fetch(`${url}${CONTROL_PREFIX}/reset`, { method: "POST" });
+ */
 export const CONTROL_PREFIX = "/_mock";
 
 type Body = Record<string, unknown>;

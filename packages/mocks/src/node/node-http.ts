@@ -12,6 +12,11 @@ const wireNames = new Map<string, string>([
 
 /** Reads a request body, refusing more than `limit` bytes. */
 export async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  const declared = req.headers["content-length"];
+  if ((declared === undefined || declared === "0") && req.headers["transfer-encoding"] === undefined) {
+    req.resume(); // no body (every SDK GET): skip the stream machinery
+    return new Uint8Array(0);
+  }
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Uint8Array>) {

@@ -26,7 +26,13 @@ export interface MockServerOptions extends IotJobsMockOptions {
   readonly maxBodyBytes?: number;
 }
 
-/** A running standalone server. */
+/**
+ * A running standalone server.
+ *
+ * @example
+ * const server: MockServer = await startMockServer();
+ * afterAll(() => server.close());
+ */
 export interface MockServer {
   /** `http://127.0.0.1:<port>`: the `endpoint_url` / `--endpoint-url` for clients. */
   readonly url: string;

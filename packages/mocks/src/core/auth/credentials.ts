@@ -19,7 +19,12 @@ export interface MockCredentials {
   readonly accessDenied?: boolean;
 }
 
-/** The account unsigned requests, unscoped fixtures and {@link TEST_CREDENTIALS} use. */
+/**
+ * The account unsigned requests, unscoped fixtures and {@link TEST_CREDENTIALS} use.
+ *
+ * @example
+ * mock.store.job("fw-1")?.accountId === DEFAULT_ACCOUNT_ID; // true for a job created without a scope
+ */
 export const DEFAULT_ACCOUNT_ID = "123456789012";
 
 /**

@@ -1,7 +1,13 @@
 import { FixtureError } from "../errors.js";
 import { type TimeInput, toEpochMs } from "./time-input.js";
 
-/** Something the clock runs when simulated time reaches it (a rollout, a scheduled callback). */
+/**
+ * Something the clock runs when simulated time reaches it (a rollout, a scheduled callback).
+ *
+ * @example
+ * let due = clock.now() + 1_000;
+ * clock.addTask({ nextDueAt: () => due, run: () => { tick(); due += 1_000; } }); // every simulated second
+ */
 export interface ClockTask {
   /** When the task next wants to run (epoch ms), or `Infinity` when idle. */
   nextDueAt(): number;
@@ -9,7 +15,13 @@ export interface ClockTask {
   run(): void;
 }
 
-/** Options of {@link createClock}. */
+/**
+ * Options of {@link createClock} (and of `createIotJobsMock({ clock })`).
+ *
+ * @example
+ * createIotJobsMock({ clock: { now: "2026-11-29T08:00:00Z" } }); // frozen at that instant
+ * createIotJobsMock({ clock: { now: "2026-11-29T08:00:00Z", frozen: false } }); // starts there, then runs
+ */
 export interface ClockOptions {
   /** Where simulated time starts. @default the current time */
   readonly now?: TimeInput;
@@ -21,6 +33,10 @@ export interface ClockOptions {
  * The mocks' simulated clock. Timestamps of fixtures and lifecycle changes come from it, and rollouts move when
  * it moves. Frozen, time stands still until `advance`/`set`; unfrozen, it follows the system clock (fake timers
  * included) plus whatever was advanced.
+ *
+ * @example
+ * mock.clock.advance(60_000); // rollouts move, lifecycle stamps use the new time
+ * new Date(mock.clock.now()).toISOString();
  */
 export interface MockClock {
   /** The current simulated time, epoch ms. */

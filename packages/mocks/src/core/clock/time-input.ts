@@ -3,6 +3,9 @@ import { FixtureError } from "../errors.js";
 /**
  * A point in time as the mocks' API takes it: a `Date`, epoch **milliseconds** (like `Date.now()`), or an
  * ISO 8601 string (`"2026-11-29T08:00:00Z"`). The wire's epoch seconds are for responses only.
+ *
+ * @example
+ * const times: TimeInput[] = [new Date(), Date.now() - 60_000, "2026-11-29T08:00:00Z"];
  */
 export type TimeInput = Date | number | string;
 

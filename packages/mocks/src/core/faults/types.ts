@@ -17,7 +17,12 @@ export type FaultSpec =
   | { readonly type: "drop" }
   | { readonly type: "latency"; readonly ms: number };
 
-/** Which requests a fault rule applies to: an account (or access key's account) and/or a job. @default all */
+/**
+ * Which requests a fault rule applies to: an account (or access key's account) and/or a job. @default all
+ *
+ * @example
+ * mock.faults.clear({ accessKeyId: "AKIDSUITEB", jobId: "fw-1" });
+ */
 export interface FaultScope extends AccountScope {
   readonly jobId?: string;
 }
@@ -38,7 +43,14 @@ export interface FaultOptions extends FaultScope {
   readonly seed?: number;
 }
 
-/** A registered fault rule. */
+/**
+ * A registered fault rule.
+ *
+ * @example
+ * const rule = mock.faults.inject({ type: "throttling" }, { times: 2 });
+ * expect(rule.fired).toBe(2);
+ * rule.remove();
+ */
 export interface FaultRule {
   readonly id: string;
   /** How many requests it fired on so far. */
@@ -49,7 +61,12 @@ export interface FaultRule {
   remove(): void;
 }
 
-/** A rule as `faults.list()` describes it (also the control API's answer). */
+/**
+ * A rule as `faults.list()` describes it (also the control API's answer).
+ *
+ * @example
+ * mock.faults.list().filter((r) => r.active).map((r) => r.id);
+ */
 export interface FaultRuleInfo {
   readonly id: string;
   readonly kind: "fault" | "script";
@@ -61,7 +78,12 @@ export interface FaultRuleInfo {
   readonly active: boolean;
 }
 
-/** What one request draws from the registered rules: total latency, and at most one terminal fault. */
+/**
+ * What one request draws from the registered rules: total latency, and at most one terminal fault.
+ *
+ * @example
+ * const draw: FaultDraw = { latencyMs: 200, fault: { type: "throttling" }, ruleIds: ["fault-1", "fault-2"] };
+ */
 export interface FaultDraw {
   readonly latencyMs: number;
   readonly fault: Exclude<FaultSpec, { type: "latency" }> | undefined;

@@ -39,7 +39,7 @@ function summary(job: MockJob, seq: number): JobExecutionSummaryForJob {
   const t = job.table;
   const startedAt = t.startedAt[seq]!;
   return {
-    thingArn: job.arnPrefix + t.thingNames[seq],
+    thingArn: job.arnPrefix + t.names.name(seq),
     jobExecutionSummary: {
       status: jobExecutionStatuses[t.status[seq]!],
       queuedAt: t.queuedAt[seq]! / 1000,

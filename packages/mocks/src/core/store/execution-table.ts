@@ -1,4 +1,5 @@
 import { jobExecutionStatuses } from "../spec.js";
+import { NameColumn } from "./name-column.js";
 import { SeqSet } from "./seq-set.js";
 
 /** One row as plain numbers: status is an index into `jobExecutionStatuses`, times are epoch ms (NaN = absent). */
@@ -15,12 +16,12 @@ export interface ExecutionRow {
 /**
  * The executions of one job in columns (typed arrays), append-only: a row's sequence number is its position and
  * never changes, which gives paging a stable order and a cursor. One {@link SeqSet} per status indexes the rows
- * currently in it, so a status-filtered page never walks rows of other statuses. About 40 bytes a row plus the
- * thing's name.
+ * currently in it, so a status-filtered page never walks rows of other statuses. About 37 bytes a row, plus the
+ * thing's name for rows added one by one (a fleet's names are generated, see {@link NameColumn}).
  */
 export class ExecutionTable {
   size = 0;
-  readonly thingNames: string[] = [];
+  readonly names = new NameColumn();
   status = new Uint8Array(0);
   queuedAt = new Float64Array(0);
   startedAt = new Float64Array(0);
@@ -47,11 +48,16 @@ export class ExecutionTable {
     this.retryAttempt = grow(this.retryAttempt, (n) => new Int32Array(n));
   }
 
-  /** Appends a row; returns its sequence number. */
+  /** Appends a named row; returns its sequence number. */
   append(row: ExecutionRow): number {
+    this.names.appendExplicit(row.thingName);
+    return this.appendUnnamed(row);
+  }
+
+  /** Appends a row whose name the caller adds to `names` in bulk (fleets); returns its sequence number. */
+  appendUnnamed(row: Omit<ExecutionRow, "thingName">): number {
     this.reserve(1);
     const seq = this.size++;
-    this.thingNames.push(row.thingName);
     this.status[seq] = row.status;
     this.queuedAt[seq] = row.queuedAt;
     this.startedAt[seq] = row.startedAt;
@@ -74,7 +80,7 @@ export class ExecutionTable {
   /** A copy of one row. */
   row(seq: number): ExecutionRow {
     return {
-      thingName: this.thingNames[seq]!,
+      thingName: this.names.name(seq),
       status: this.status[seq]!,
       queuedAt: this.queuedAt[seq]!,
       startedAt: this.startedAt[seq]!,

@@ -5,6 +5,7 @@ import { type JobExecutionStatus, jobExecutionStatuses } from "../spec.js";
 import { checkKeys, checkObject, checkSchema, thingNameSchema } from "./check.js";
 import type { ExecutionTable } from "./execution-table.js";
 import { startedStatuses } from "./lifecycle.js";
+import { NameColumn } from "./name-column.js";
 
 const minute = 60_000;
 const fields = ["count", "thingNamePrefix", "statuses", "seed", "queuedAt", "retryAttempts"];
@@ -38,8 +39,8 @@ function statusCounts(field: string, count: number, statuses: unknown): number[]
 /**
  * Appends a fleet to a job's table: `count` things named `<prefix><n>`, exact status proportions shuffled by a
  * seeded PRNG, timestamps within the hour after `queuedAt` (started over 45 minutes, ended 10 minutes later),
- * FAILED/TIMED_OUT ones cycling through 0..`retryAttempts` retries. Written column by column, so 100,000 things
- * take a few milliseconds. Throws a {@link FixtureError} before writing anything.
+ * FAILED/TIMED_OUT ones cycling through 0..`retryAttempts` retries. Written column by column with generated names,
+ * so 100,000 things take a few milliseconds and a few megabytes. Throws a {@link FixtureError} before writing anything.
  *
  * @example
  * appendFleet(table, { count: 1000, statuses: { SUCCEEDED: 3, QUEUED: 1 } }, clock.now(), "fleet", () => false);
@@ -63,8 +64,8 @@ export function appendFleet(
     throw new FixtureError(`${field}.retryAttempts`, retryAttempts, "must be an integer ≥ 0");
   }
   const width = Math.max(4, String(n).length);
-  const name = (i: number) => `${prefix}${String(i + 1).padStart(width, "0")}`;
   if (typeof prefix !== "string") throw new FixtureError(`${field}.thingNamePrefix`, prefix, "must be a string");
+  const name = (i: number) => NameColumn.generate(prefix, width, i + 1);
   checkSchema(`${field}.thingNamePrefix`, name(n - 1), thingNameSchema);
   const queuedAt = fleet.queuedAt === undefined ? now - 60 * minute : toEpochMs(`${field}.queuedAt`, fleet.queuedAt);
   const counts = statusCounts(field, n, fleet.statuses);
@@ -101,6 +102,7 @@ export function appendFleet(
     else if (started.has(status)) lastUpdatedAt = startedAt + 10 * minute;
     else if (status !== queued) lastUpdatedAt = queuedAt + 50 * minute; // REJECTED, REMOVED, CANCELED
     const retryAttempt = retried.has(status) ? i % ((retryAttempts as number) + 1) : 0;
-    table.append({ thingName: name(i), status, queuedAt, startedAt, lastUpdatedAt, executionNumber: 1, retryAttempt });
+    table.appendUnnamed({ status, queuedAt, startedAt, lastUpdatedAt, executionNumber: 1, retryAttempt });
   }
+  table.names.appendGenerated(prefix, width, n); // names are generated on read: no million strings on the heap
 }

@@ -36,7 +36,6 @@ export class MockJob {
   readonly table = new ExecutionTable();
   /** @internal `arn:<partition>:iot:<region>:<account>:thing/` */
   readonly arnPrefix: string;
-  private byThing: Map<string, number> | undefined;
   private activeRollout: Rollout | undefined;
 
   constructor(
@@ -92,7 +91,7 @@ export class MockJob {
       }
       seen.add(row.thingName);
     });
-    for (const row of rows) this.index(this.table.append(row));
+    for (const row of rows) this.table.append(row);
   }
 
   /**
@@ -102,9 +101,7 @@ export class MockJob {
    * job.addFleet({ count: 100_000, statuses: { SUCCEEDED: 9, FAILED: 1 } });
    */
   addFleet(fleet: FleetFixture, field = "fleet"): void {
-    const first = this.table.size;
     appendFleet(this.table, fleet, this.context.clock.now(), field, (name) => this.seqOf(name) !== undefined);
-    if (this.byThing) for (let seq = first; seq < this.table.size; seq++) this.index(seq);
   }
 
   /**
@@ -252,7 +249,7 @@ export class MockJob {
   }
 
   private where(seq: number): string {
-    return `thing ${this.table.thingNames[seq]} in job ${this.jobId}`;
+    return `thing ${this.table.names.name(seq)} in job ${this.jobId}`;
   }
 
   private requireSeq(thingName: string): number {
@@ -261,16 +258,7 @@ export class MockJob {
     return seq;
   }
 
-  // The thing → row map is built on first use only, so a bulk fleet that is only paged never pays for it.
   private seqOf(thingName: string): number | undefined {
-    if (!this.byThing) {
-      this.byThing = new Map();
-      for (let seq = 0; seq < this.table.size; seq++) this.byThing.set(this.table.thingNames[seq]!, seq);
-    }
-    return this.byThing.get(thingName);
-  }
-
-  private index(seq: number): void {
-    this.byThing?.set(this.table.thingNames[seq]!, seq);
+    return this.table.names.seqOf(thingName);
   }
 }

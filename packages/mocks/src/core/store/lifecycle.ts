@@ -21,8 +21,18 @@ export const allowedTransitions: Readonly<Record<JobExecutionStatus, readonly Jo
   CANCELED: [],
 };
 
-/** Statuses from which a job's retry configuration queues the execution again. */
+/**
+ * Statuses from which a job's retry configuration queues the execution again.
+ *
+ * @example
+ * if (retryableStatuses.includes(job.get("sensor-1")!.status)) job.retry("sensor-1");
+ */
 export const retryableStatuses: readonly JobExecutionStatus[] = ["FAILED", "TIMED_OUT"];
 
-/** Statuses that imply the execution started, so a fixture in them gets a `startedAt` by default. */
+/**
+ * Statuses that imply the execution started, so a fixture in them gets a `startedAt` by default.
+ *
+ * @example
+ * startedStatuses.includes("SUCCEEDED"); // true
+ */
 export const startedStatuses: readonly JobExecutionStatus[] = ["IN_PROGRESS", "SUCCEEDED", "FAILED", "TIMED_OUT"];

@@ -5,7 +5,12 @@ import { type JobExecutionStatus, jobExecutionStatuses } from "../spec.js";
 import { checkKeys, checkObject } from "./check.js";
 import type { MockJob } from "./job.js";
 
-/** How an IN_PROGRESS execution of a rollout ends. */
+/**
+ * How an IN_PROGRESS execution of a rollout ends.
+ *
+ * @example
+ * const outcomes: Partial<Record<RolloutOutcome, number>> = { SUCCEEDED: 95, TIMED_OUT: 5 };
+ */
 export type RolloutOutcome = "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "REJECTED";
 
 /**
@@ -30,7 +35,13 @@ export interface RolloutConfig {
   readonly seed?: number;
 }
 
-/** A running rollout. */
+/**
+ * A running rollout.
+ *
+ * @example
+ * mock.clock.advance(60 * 60_000);
+ * if (job.rollout?.done) job.rollout.stop();
+ */
 export interface Rollout {
   /** Whether nothing is left to start or finish (new QUEUED executions wake it up). */
   readonly done: boolean;

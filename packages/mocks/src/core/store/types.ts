@@ -2,7 +2,12 @@ import type { TimeInput } from "../clock/time-input.js";
 import type { JobExecutionStatus } from "../spec.js";
 import type { RolloutConfig } from "./rollout.js";
 
-/** Statuses an execution can only reach after it started (so a fixture in them gets a `startedAt`). */
+/**
+ * Statuses an execution can only reach after it started (so a fixture in them gets a `startedAt`).
+ *
+ * @example
+ * const s: StartedStatus = "TIMED_OUT";
+ */
 export type StartedStatus = "IN_PROGRESS" | "SUCCEEDED" | "FAILED" | "TIMED_OUT";
 
 interface ExecutionFixtureBase {
@@ -54,7 +59,13 @@ export interface FleetFixture {
   readonly retryAttempts?: number;
 }
 
-/** Whose data: an account id, or the access key id whose account it is. @default the default account */
+/**
+ * Whose data: an account id, or the access key id whose account it is. @default the default account
+ *
+ * @example
+ * mock.store.jobs({ accessKeyId: "AKIDSUITEB" });
+ * mock.store.jobs({ accountId: "111111111111" });
+ */
 export interface AccountScope {
   /** A 12-digit AWS account id. */
   readonly accountId?: string;

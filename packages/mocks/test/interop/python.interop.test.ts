@@ -1,0 +1,98 @@
+import { spawn, spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { type MockServer, startMockServer } from "../../src/node/index.js";
+
+// boto3 and the aws CLI (v1) against the standalone server. A missing peer fails under CI=true and is skipped,
+// loudly, elsewhere.
+const ci = process.env.CI === "true";
+const hasBoto3 = spawnSync("python3", ["-c", "import boto3"], { stdio: "ignore" }).status === 0;
+const hasAwsCli = spawnSync("aws", ["--version"], { stdio: "ignore" }).status === 0;
+for (const [peer, present] of [
+  ["python3 with boto3", hasBoto3],
+  ["the aws CLI", hasAwsCli],
+] as const) {
+  if (!present && !ci)
+    console.warn(`[@iot-jobs/mocks] ${peer} not found: its interop test is skipped (CI=true makes it fail)`);
+}
+
+/** Runs a peer without blocking the event loop: the server answering it lives in this process. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c) => (stdout += c));
+    child.stderr.on("data", (c) => (stderr += c));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+let server: MockServer;
+beforeAll(async () => {
+  server = await startMockServer({ seed: { scenarios: [{ name: "largeFleet", jobId: "fleet", count: 1_200 }] } });
+});
+afterAll(() => server.close());
+
+test.runIf(hasBoto3 || ci)(
+  "boto3 paginates, filters, retries throttling and raises each modeled error class",
+  async () => {
+    expect(hasBoto3, "python3 with boto3 is required in CI").toBe(true);
+    const script = fileURLToPath(new URL("boto3_client.py", import.meta.url));
+    const python = await run("python3", [script, server.url, "fleet"], {
+      ...process.env,
+      AWS_CONFIG_FILE: "/dev/null",
+    });
+    expect(python.status, python.stderr).toBe(0);
+    const seen = JSON.parse(python.stdout);
+    const job = server.mock.store.job("fleet")!;
+    expect(seen).toMatchObject({
+      pages: 5,
+      executions: 1_200,
+      unique: 1_200,
+      failed: job.counts().FAILED,
+      failedStatuses: ["FAILED"],
+      queuedAtType: "datetime",
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      retriedAttempts: 2,
+      throttled: { class: "ThrottlingException", attempts: 3 },
+      notFound: { class: "ResourceNotFoundException", message: "Job no-such-job does not exist.", status: 404 },
+      invalid: {
+        class: "InvalidRequestException",
+        status: 400,
+        message:
+          "1 validation error detected: Value '300' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 250",
+      },
+      badToken: { class: "InvalidRequestException", message: "The nextToken is not valid for this request." },
+    });
+    server.mock.faults.clear();
+  },
+);
+
+test.runIf(hasAwsCli || ci)("the aws CLI pages through with --endpoint-url and reports a modeled error", async () => {
+  expect(hasAwsCli, "the aws CLI is required in CI").toBe(true);
+  const env = {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
+    AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    AWS_DEFAULT_REGION: "us-east-1",
+    AWS_CONFIG_FILE: "/dev/null",
+    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+  };
+  const base = ["iot", "list-job-executions-for-job", "--endpoint-url", server.url, "--output", "json"];
+  const all = await run("aws", [...base, "--job-id", "fleet", "--page-size", "100"], env);
+  expect(all.status, all.stderr).toBe(0);
+  const arns = (JSON.parse(all.stdout).executionSummaries as { thingArn: string }[]).map((e) => e.thingArn);
+  expect(arns).toHaveLength(1_200);
+  expect(new Set(arns).size).toBe(1_200);
+  const filtered = await run("aws", [...base, "--job-id", "fleet", "--status", "TIMED_OUT"], env);
+  expect(JSON.parse(filtered.stdout).executionSummaries).toHaveLength(
+    server.mock.store.job("fleet")!.counts().TIMED_OUT,
+  );
+  const missing = await run("aws", [...base, "--job-id", "no-such-job"], env);
+  expect(missing.status).not.toBe(0);
+  expect(missing.stderr).toContain(
+    "An error occurred (ResourceNotFoundException) when calling the ListJobExecutionsForJob operation: Job no-such-job does not exist.",
+  );
+});
