@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 import { expect, test } from "vitest";
 
 // The built package as Node resolves it (self-reference by name, from the package folder): each entry in its
@@ -43,6 +44,20 @@ test("under the browser condition, the node entry is refused at resolve time", a
   const nodeEntry = await node(`await import("@iot-jobs/mocks/node")`, ["browser"]);
   expect(nodeEntry.status).not.toBe(0);
   expect(nodeEntry.stderr).toContain("ERR_PACKAGE_PATH_NOT_EXPORTED");
+});
+
+test("a browser bundler refuses the node entry and takes the browser one", async () => {
+  const bundle = (entry: string) =>
+    build({
+      stdin: { contents: `import * as m from "${entry}"; console.log(m);`, resolveDir: root },
+      bundle: true,
+      platform: "browser",
+      write: false,
+      logLevel: "silent",
+    });
+  await expect(bundle("@iot-jobs/mocks/node")).rejects.toThrow(/Could not resolve "@iot-jobs\/mocks\/node"/);
+  const ok = await bundle("@iot-jobs/mocks/browser");
+  expect(ok.errors).toEqual([]);
 });
 
 /** Every module a dist file pulls in, following its relative imports. */

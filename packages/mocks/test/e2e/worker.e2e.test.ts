@@ -1,0 +1,108 @@
+import { existsSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+
+// The browser entry in Debian's Chromium: a page bundled against the built package's export map (browser
+// condition), MSW's worker script served as `msw init` would, and the page paging through the mock.
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const ci = process.env.CI === "true";
+const chromiumPath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/lib/chromium/chromium-headless-shell"].find(
+  (p) => p && existsSync(p),
+);
+if (!chromiumPath && !ci)
+  console.warn("[@iot-jobs/mocks] Chromium not found: the browser test is skipped (CI=true makes it fail)");
+
+const page = `
+import { scenarios, setupIotJobsWorker } from "@iot-jobs/mocks/browser";
+const { worker, mock } = setupIotJobsWorker({ baseUrl: location.origin + "/api" });
+mock.store.createJob(scenarios.largeFleet({ count: 600 }));
+await worker.start({ onUnhandledRequest: "bypass", quiet: true });
+const get = (q) => fetch("/api/jobs/large-fleet/things?" + q);
+const result = { pages: [] };
+let token = "";
+do {
+  const r = await get("maxResults=250&status=SUCCEEDED" + (token ? "&nextToken=" + encodeURIComponent(token) : ""));
+  const body = await r.json();
+  result.pages.push([r.status, body.executionSummaries.length, r.headers.get("x-amzn-RequestId") !== null]);
+  token = body.nextToken ?? "";
+} while (token);
+result.invalid = await get("maxResults=300").then(async (r) => [r.status, r.headers.get("x-amzn-ErrorType"), (await r.json()).message]);
+mock.faults.script([{ type: "throttling" }, { type: "drop" }]);
+result.throttled = await get("").then((r) => [r.status, r.headers.get("x-amzn-ErrorType")]);
+result.dropped = await get("").then(() => "answered", (e) => e.name);
+result.missing = await fetch("/api/jobs/nope/things").then((r) => r.status);
+window.__result = result;
+`;
+
+let server: Server;
+let browser: Browser | undefined;
+let origin = "";
+beforeAll(async () => {
+  if (!chromiumPath) return;
+  const bundle = await build({
+    stdin: { contents: page, resolveDir: root, loader: "js" },
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    logLevel: "silent",
+  });
+  const files: Record<string, [string, string | Uint8Array]> = {
+    "/": ["text/html", '<!doctype html><script type="module" src="/page.js"></script>'],
+    "/page.js": ["text/javascript", bundle.outputFiles[0]!.contents],
+    "/mockServiceWorker.js": ["text/javascript", readFileSync(`${root}node_modules/msw/lib/mockServiceWorker.js`)],
+  };
+  server = createServer((req, res) => {
+    const file = files[(req.url ?? "/").split("?")[0]!];
+    res.writeHead(file ? 200 : 404, { "content-type": file?.[0] ?? "text/plain" }).end(file?.[1] ?? "");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const flags = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ];
+  browser = await chromium.launch({ executablePath: chromiumPath, args: flags });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+});
+
+test.runIf(chromiumPath || ci)(
+  "setupIotJobsWorker serves pages, errors and faults inside Chromium",
+  async () => {
+    expect(chromiumPath, "Chromium is required in CI (scripts/ensure-chromium.sh installs it)").toBeTruthy();
+    const tab = await browser!.newPage();
+    const errors: string[] = [];
+    tab.on("pageerror", (e) => errors.push(e.message));
+    await tab.goto(origin);
+    await tab.waitForFunction(() => (window as { __result?: unknown }).__result, null, { timeout: 30_000 });
+    const result = await tab.evaluate(() => (window as { __result?: unknown }).__result);
+    expect(errors).toEqual([]);
+    expect(result).toEqual({
+      pages: [
+        [200, 250, true],
+        [200, 230, true],
+      ],
+      invalid: [
+        400,
+        "InvalidRequestException",
+        "1 validation error detected: Value '300' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 250",
+      ],
+      throttled: [400, "ThrottlingException"],
+      dropped: "TypeError",
+      missing: 404,
+    });
+  },
+  60_000,
+);
