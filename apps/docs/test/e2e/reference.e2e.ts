@@ -91,21 +91,29 @@ describe.skipIf(skip)("the built reference in headless Chromium", () => {
   }
 
   /**
-   * Saves a PNG of the whole page. The viewport is grown to the page's height first, so the fixed header
-   * and Redoc's sticky sidebar sit at the top instead of mid-page; Redoc renders the sections near the
-   * viewport, so the page grows with it until its height settles (capped, for a readable artifact).
+   * Saves a PNG of one section of the page with the site around it: the viewport is grown to the section's
+   * height and scrolled so the section starts under the fixed header, with Redoc's sticky sidebar beside it.
+   * (A plain full-page capture would show the header and sidebar mid-page, and Redoc renders only the
+   * sections near the viewport.) The section is scrolled through first, as Redoc expands schemas on sight.
    */
-  async function screenshot(page: Page, file: string) {
-    let height = 0;
-    for (let round = 0; round < 6; round++) {
-      const now = await page.evaluate(() => document.documentElement.scrollHeight);
-      if (now === height || height >= 16_000) break;
-      height = now;
-      await page.setViewportSize({ width: 1440, height: Math.min(height, 16_000) });
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 200))));
+  async function screenshot(page: Page, section: Locator, file: string) {
+    const header = await page.locator(".site-header").evaluate((el) => el.getBoundingClientRect().height);
+    for (let round = 0, last = -1; round < 20; round++) {
+      const box = await section.boundingBox();
+      if (!box) throw new Error(`nothing to capture for ${file}`);
+      const top = box.y + (await page.evaluate(() => window.scrollY));
+      if (Math.round(box.height) === last) {
+        await page.evaluate((y) => window.scrollTo(0, y), top - header);
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 200))));
+        await page.screenshot({ path: join(resultsDir, file) });
+        return;
+      }
+      last = Math.round(box.height);
+      await page.setViewportSize({ width: 1440, height: Math.min(Math.ceil(box.height + header), 16_000) });
+      await page.evaluate((y) => window.scrollTo(0, y), top - header);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
     }
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(resultsDir, file), fullPage: true });
+    throw new Error(`the section for ${file} never stopped growing`);
   }
 
   test("the overview shows the branding, the servers and the download, fully offline", async () => {
@@ -125,7 +133,7 @@ describe.skipIf(skip)("the built reference in headless Chromium", () => {
       }
     }
     await page.locator("main").locator('a[href="openapi.yaml"]').first().waitFor({ state: "visible" });
-    await screenshot(page, "overview.png");
+    await screenshot(page, page.locator("#api-content > div").first(), "overview.png");
     expectClean(log);
   });
 
@@ -175,7 +183,7 @@ describe.skipIf(skip)("the built reference in headless Chromium", () => {
       .poll(() => visibleText(field(page, "response&c=200", `${summary}/executionnumber`)))
       .toContain("int64");
     expect(await visibleText(field(page, "response&c=200", "nexttoken"))).toMatch(/NextToken \(string\) or null/);
-    await screenshot(page, "reference.png");
+    await screenshot(page, page.locator(`[id="${opRoute}"]`), "reference.png");
     expectClean(log);
   });
 
