@@ -86,8 +86,8 @@ test.runIf(chromiumPath || ci)(
     const errors: string[] = [];
     tab.on("pageerror", (e) => errors.push(e.message));
     await tab.goto(origin);
-    await tab.waitForFunction(() => (window as { __result?: unknown }).__result, null, { timeout: 30_000 });
-    const result = await tab.evaluate(() => (window as { __result?: unknown }).__result);
+    await tab.waitForFunction(() => (globalThis as { __result?: unknown }).__result, null, { timeout: 30_000 });
+    const result = await tab.evaluate(() => (globalThis as { __result?: unknown }).__result);
     expect(errors).toEqual([]);
     expect(result).toEqual({
       pages: [
