@@ -32,22 +32,11 @@ async function build() {
     await cp(assetsDir, site, { recursive: true });
     const rendered = join(work, "reference.html");
     // Both renders read the spec only; they can run side by side.
+    const reference = ["build-docs", specFile, "--config", docsRedoclyConfig, "--template", referenceTemplate];
+    const download = ["bundle", specFile, "--config", specRedoclyConfig, "--output", join(site, "openapi.yaml")];
     await Promise.all([
-      runRedocly(
-        [
-          "build-docs",
-          specFile,
-          "--config",
-          docsRedoclyConfig,
-          "--template",
-          referenceTemplate,
-          "--inlineBundle",
-        ].concat(["--title", TITLE, "--output", rendered]),
-        { cwd: appDir },
-      ),
-      runRedocly(["bundle", specFile, "--config", specRedoclyConfig, "--output", join(site, "openapi.yaml")], {
-        cwd: appDir,
-      }),
+      runRedocly([...reference, "--inlineBundle", "--title", TITLE, "--output", rendered], { cwd: appDir }),
+      runRedocly(download, { cwd: appDir }),
     ]);
     const html = finishPage(localizeRedocImages(await readFile(rendered, "utf8")), { file: "index.html" });
     await writeFile(join(site, "index.html"), html);
