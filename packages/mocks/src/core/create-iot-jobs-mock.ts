@@ -9,7 +9,7 @@ import {
 import { type ClockOptions, createClock, type MockClock } from "./clock/clock.js";
 import { FixtureError } from "./errors.js";
 import { createFaults, type Faults } from "./faults/faults.js";
-import { handleListJobExecutionsForJob, type RequestRecord } from "./handler.js";
+import { type HandlerContext, handleListJobExecutionsForJob, type RequestRecord } from "./handler.js";
 import { TokenCodec } from "./paging/token.js";
 import { applySeed, type SeedDocument } from "./seed.js";
 import { checkSchema, parameterSchema } from "./store/check.js";
@@ -82,8 +82,11 @@ export interface IotJobsMock {
     readonly defaultAccountId: string;
     readonly strictAuth: boolean;
   };
-  /** Answers a fetch `Request` with the handlers, without MSW's interception (`undefined` if no handler matches). */
-  handle(request: Request): Promise<Response | undefined>;
+  /**
+   * Answers a fetch `Request` with the handlers, without MSW's interception (`undefined` if no handler matches).
+   * With `anyHost`, the operation is answered on any host (the standalone server does that).
+   */
+  handle(request: Request, how?: { readonly anyHost?: boolean }): Promise<Response | undefined>;
   /** Seeds jobs and scenarios from a seed document (checked first; all or nothing). */
   seed(doc: SeedDocument | unknown): MockJob[];
   /** The account an access key id maps to (configured, else derived). */
@@ -125,28 +128,30 @@ export function createIotJobsMock(options: IotJobsMockOptions = {}): IotJobsMock
     }
   });
   const strictAuth = options.strictAuth ?? false;
-  const handlers = [
-    handleListJobExecutionsForJob({
-      route: { baseUrls, anyHost: options.anyHost ?? false },
-      auth: {
-        strict: strictAuth,
-        registry,
-        defaultAccountId,
-        now: () => Date.now(),
-        maxSkewMs: options.maxSkewMs ?? 300_000,
-      },
-      store,
-      faults,
-      clock,
-      tokens: new TokenCodec(options.tokenSecret),
-      defaultPageSize,
-      defaultRegion: region,
-      record(entry) {
-        history.push(entry);
-        if (history.length >= 2 * historyLimit) history = history.slice(-historyLimit); // amortized O(1)
-      },
-    }),
-  ];
+  const tokens = new TokenCodec(options.tokenSecret);
+  const context = (anyHost: boolean): HandlerContext => ({
+    route: { baseUrls, anyHost },
+    auth: {
+      strict: strictAuth,
+      registry,
+      defaultAccountId,
+      now: () => Date.now(),
+      maxSkewMs: options.maxSkewMs ?? 300_000,
+    },
+    store,
+    faults,
+    clock,
+    tokens,
+    defaultPageSize,
+    defaultRegion: region,
+    record(entry) {
+      history.push(entry);
+      if (history.length >= 2 * historyLimit) history = history.slice(-historyLimit); // amortized O(1)
+    },
+  });
+  const handlers = [handleListJobExecutionsForJob(context(options.anyHost ?? false))];
+  // The same handler on every host, for servers that answer whatever host the client dialled (built on demand).
+  let anyHostHandlers: HttpHandler[] | undefined;
   const mock: IotJobsMock = {
     handlers,
     store,
@@ -156,7 +161,11 @@ export function createIotJobsMock(options: IotJobsMockOptions = {}): IotJobsMock
       return history.length > historyLimit ? history.slice(-historyLimit) : history;
     },
     settings: { defaultPageSize, region, defaultAccountId, strictAuth },
-    handle: (request) => getResponse(handlers, request),
+    handle(request, how = {}) {
+      if (!how.anyHost) return getResponse(handlers, request);
+      anyHostHandlers ??= [handleListJobExecutionsForJob(context(true))];
+      return getResponse(anyHostHandlers, request);
+    },
     seed: (doc) => applySeed(store, doc),
     accountIdFor: registry.accountIdFor,
     reset() {

@@ -87,6 +87,7 @@ export async function handleControlRequest(mock: IotJobsMock, request: Request):
   const url = new URL(request.url);
   if (url.pathname !== CONTROL_PREFIX && !url.pathname.startsWith(`${CONTROL_PREFIX}/`)) return undefined;
   const path = url.pathname.slice(CONTROL_PREFIX.length) || "/";
+  mock.clock.tick(); // an unfrozen clock moves rollouts on as wall time passes: show their current state
   const route = routes[`${request.method} ${path}`];
   if (!route) {
     const known = Object.keys(routes).filter((r) => r.endsWith(` ${path}`));

@@ -55,12 +55,17 @@ export function toFetchRequest(req: IncomingMessage, body: Uint8Array): Request 
  * @example
  * await writeFetchResponse(res, await mock.handle(request));
  */
-export async function writeFetchResponse(res: ServerResponse, response: Response): Promise<void> {
+export async function writeFetchResponse(
+  res: ServerResponse,
+  response: Response,
+  extra: Record<string, string> = {},
+): Promise<void> {
   const body = new Uint8Array(await response.arrayBuffer());
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     if (name !== "content-length") headers[wireNames.get(name) ?? name] = value;
   });
+  Object.assign(headers, extra);
   headers["Content-Length"] = String(body.length);
   res.writeHead(response.status, headers);
   res.end(body);

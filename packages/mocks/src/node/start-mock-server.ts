@@ -5,6 +5,7 @@ import { awsJson } from "../core/http/aws-response.js";
 import { newRequestId } from "../core/http/request-id.js";
 import { errorTypeHeader, requestIdHeader } from "../core/spec.js";
 import { handleControlRequest } from "./control-api.js";
+import { corsHeaders, corsPreflight } from "./cors.js";
 import { readBody, toFetchRequest, writeFetchResponse } from "./node-http.js";
 
 /**
@@ -24,6 +25,8 @@ export interface MockServerOptions extends IotJobsMockOptions {
   readonly log?: boolean | ((line: string) => void);
   /** Largest request body (control API seeds). @default 64 MiB */
   readonly maxBodyBytes?: number;
+  /** Answer CORS preflights and add CORS headers, for web pages on other origins. @default false (as AWS) */
+  readonly cors?: boolean;
 }
 
 /**
@@ -54,11 +57,11 @@ export interface MockServer {
  * await close();
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const mock = options.mock ?? createIotJobsMock({ ...options, anyHost: true });
+  const mock = options.mock ?? createIotJobsMock(options);
   const log = options.log === true ? (line: string) => process.stdout.write(`${line}\n`) : options.log || undefined;
   const limit = options.maxBodyBytes ?? 64 * 1024 * 1024;
   const server = createServer((req, res) => {
-    serve(mock, req, res, limit, log).catch((error: unknown) => {
+    serve(mock, req, res, { limit, log, cors: options.cors ?? false }).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" });
       res.end(JSON.stringify({ message: `@iot-jobs/mocks internal error: ${(error as Error).message}` }));
     });
@@ -82,18 +85,25 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 }
 
-async function serve(
-  mock: IotJobsMock,
-  req: IncomingMessage,
-  res: ServerResponse,
-  limit: number,
-  log?: (line: string) => void,
-) {
+interface ServeOptions {
+  readonly limit: number;
+  readonly log: ((line: string) => void) | undefined;
+  readonly cors: boolean;
+}
+
+async function serve(mock: IotJobsMock, req: IncomingMessage, res: ServerResponse, { limit, log, cors }: ServeOptions) {
   const started = performance.now();
+  const preflight = cors ? corsPreflight(req) : undefined;
+  if (preflight) {
+    req.resume();
+    res.writeHead(204, preflight).end();
+    log?.(`${req.method} ${req.url} 204 ${(performance.now() - started).toFixed(1)}ms -`);
+    return;
+  }
   const request = toFetchRequest(req, await readBody(req, limit));
   const response =
     (await handleControlRequest(mock, request)) ??
-    (await mock.handle(request)) ??
+    (await mock.handle(request, { anyHost: true })) ??
     awsJson(404, { message: `No operation matches ${req.method} ${new URL(request.url).pathname}` }, newRequestId(), {
       [errorTypeHeader]: "UnknownOperationException",
     });
@@ -104,6 +114,6 @@ async function serve(
     log?.(line("dropped"));
     return;
   }
-  await writeFetchResponse(res, response);
+  await writeFetchResponse(res, response, cors ? corsHeaders(req) : {});
   log?.(line(String(response.status)));
 }

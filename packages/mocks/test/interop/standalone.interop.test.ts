@@ -8,7 +8,7 @@ import {
   ThrottlingException,
 } from "@aws-sdk/client-iot";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
-import { type MockServer, startMockServer, TEST_CREDENTIALS } from "../../src/node/index.js";
+import { createIotJobsMock, type MockServer, startMockServer, TEST_CREDENTIALS } from "../../src/node/index.js";
 
 // The standalone server over loopback: the same handlers as in-process, behind node:http.
 let server: MockServer;
@@ -142,4 +142,37 @@ test("close() ends open keep-alive connections too", async () => {
   expect(agentResponse.status).toBe(200);
   await extra.close();
   await expect(fetch(`${extra.url}/_mock/health`)).rejects.toThrow();
+});
+
+test("with cors, preflights are answered and responses expose AWS's headers; without, OPTIONS is unknown", async () => {
+  const withCors = await startMockServer({ cors: true });
+  try {
+    withCors.mock.store.createJob({ jobId: "fw-1" });
+    const headers = {
+      origin: "http://localhost:5173",
+      "access-control-request-method": "GET",
+      "access-control-request-headers": "authorization,x-amz-date",
+    };
+    const preflight = await fetch(`${withCors.url}/jobs/fw-1/things`, { method: "OPTIONS", headers });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+    expect(preflight.headers.get("access-control-allow-headers")).toBe("authorization,x-amz-date");
+    const page = await fetch(`${withCors.url}/jobs/fw-1/things`, { headers: { origin: "http://localhost:5173" } });
+    expect(page.headers.get("access-control-expose-headers")).toBe("x-amzn-RequestId, x-amzn-ErrorType, Date");
+    const plain = await fetch(`${server.url}/jobs/large-fleet/things`, { method: "OPTIONS", headers });
+    expect([plain.status, plain.headers.get("access-control-allow-origin")]).toEqual([404, null]);
+  } finally {
+    await withCors.close();
+  }
+});
+
+test("a mock created elsewhere (without anyHost) is served on the server's own host", async () => {
+  const mock = createIotJobsMock();
+  mock.store.createJob({ jobId: "shared" });
+  const shared = await startMockServer({ mock });
+  try {
+    expect((await fetch(`${shared.url}/jobs/shared/things`)).status).toBe(200);
+  } finally {
+    await shared.close();
+  }
 });

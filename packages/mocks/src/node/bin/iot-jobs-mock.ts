@@ -22,6 +22,7 @@ Options:
   --region <region>        region in the ARNs of seeded jobs (default us-east-1)
   --now <iso-date>         freeze the simulated clock at this time
   --token-secret <text>    fixed HMAC secret, so nextTokens survive restarts
+  --cors                   answer CORS preflights (web pages on other origins)
   --quiet                  no per-request log lines
   -h, --help               show this help
 
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
       log: values.quiet ? false : (line) => process.stdout.write(`${line}\n`),
       ...(credentialsFile ? { credentials: await loadCredentialsFile(credentialsFile) } : {}),
       strictAuth: values["strict-auth"] !== undefined,
+      cors: values.cors,
       ...(pageSize !== undefined ? { defaultPageSize: pageSize } : {}),
       ...(values.region ? { region: values.region } : {}),
       ...(values.now ? { clock: { now: values.now } } : {}),
@@ -95,6 +97,7 @@ function parse() {
       now: { type: "string" },
       "token-secret": { type: "string" },
       quiet: { type: "boolean", default: false },
+      cors: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
