@@ -70,6 +70,27 @@ test.runIf(hasBoto3 || ci)(
   },
 );
 
+test.runIf(hasBoto3 || ci)(
+  "botocore's SigV4 verifies under strict auth; a wrong secret and no signature get AWS's 403s",
+  async () => {
+    expect(hasBoto3, "python3 with boto3 is required in CI").toBe(true);
+    const strict = await startMockServer({ strictAuth: true });
+    try {
+      strict.mock.store.createJob({ jobId: "fw-1", fleet: { count: 3 } });
+      const script = fileURLToPath(new URL("boto3_strict.py", import.meta.url));
+      const python = await run("python3", [script, strict.url], { ...process.env, AWS_CONFIG_FILE: "/dev/null" });
+      expect(python.status, python.stderr).toBe(0);
+      expect(JSON.parse(python.stdout)).toEqual({
+        signed: [1, 1],
+        wrongSecret: ["InvalidSignatureException", 403],
+        unsigned: ["MissingAuthenticationTokenException", 403],
+      });
+    } finally {
+      await strict.close();
+    }
+  },
+);
+
 test.runIf(hasAwsCli || ci)("the aws CLI pages through with --endpoint-url and reports a modeled error", async () => {
   expect(hasAwsCli, "the aws CLI is required in CI").toBe(true);
   const env = {
