@@ -121,11 +121,14 @@ export function createIotJobsMock(options: IotJobsMockOptions = {}): IotJobsMock
   const historyLimit = options.historyLimit ?? 1000;
   let history: RequestRecord[] = [];
   const baseUrls = (typeof options.baseUrl === "string" ? [options.baseUrl] : (options.baseUrl ?? [])).map((u, i) => {
+    let url: URL | undefined;
     try {
-      return new URL(u);
-    } catch {
-      throw new FixtureError(`baseUrl[${i}]`, u, "must be an absolute URL such as http://localhost:4010");
+      url = new URL(u);
+    } catch {}
+    if (url?.protocol !== "http:" && url?.protocol !== "https:") {
+      throw new FixtureError(`baseUrl[${i}]`, u, "must be an absolute http(s) URL such as http://localhost:4010");
     }
+    return url;
   });
   const strictAuth = options.strictAuth ?? false;
   const tokens = new TokenCodec(options.tokenSecret);

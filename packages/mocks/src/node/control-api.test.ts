@@ -104,6 +104,10 @@ test("clock and lifecycle", async () => {
     status: "TIMED_OUT",
   });
   expect(illegal.status).toBe(409);
+  await mock.handle(new Request("https://iot.us-east-1.amazonaws.com/jobs/fw-1/things"));
+  expect((await control(mock, "GET", "/history")).body.requests).toMatchObject([
+    { jobId: "fw-1", status: 200, method: "GET" },
+  ]);
   expect(illegal.body.message).toMatch(/illegal transition QUEUED → TIMED_OUT/);
 });
 

@@ -126,6 +126,9 @@ test("an invalid seed file exits 1 naming every bad field; a bad flag exits 2 wi
   const port = run(["--port", "http"]);
   expect(await port.exit).toBe(2);
   expect(port.stderr()).toContain('--port: value "http" must be an integer from 0 to 65535');
+  const both = run(["--strict-auth", fixture("credentials.json"), "--credentials", fixture("credentials.json")]);
+  expect(await both.exit).toBe(2);
+  expect(both.stderr()).toContain("use either --strict-auth or --credentials, not both");
   const help = run(["--help"]);
   expect(await help.exit).toBe(0);
   expect(help.stdout()).toContain("--strict-auth <file>");

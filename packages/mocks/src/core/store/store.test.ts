@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
 import { execution, fleet, job } from "../builders.js";
+import { createClock } from "../clock/clock.js";
 import { createIotJobsMock } from "../create-iot-jobs-mock.js";
 import { FixtureError } from "../errors.js";
 
@@ -191,4 +192,24 @@ test("a fleet added to a job with executions refuses names it already has", () =
   expect(j.size).toBe(1);
   j.addFleet({ count: 5, thingNamePrefix: "meter-" });
   expect(j.get("meter-0005")?.status).toBe("QUEUED");
+});
+
+test("mocks can share one clock; a bad base URL or account option names the field", () => {
+  const clock = createClock({ now: t0 });
+  const a = createIotJobsMock({ clock });
+  const b = createIotJobsMock({ clock });
+  clock.advance(1_000);
+  expect(a.clock.now()).toBe(t0 + 1_000);
+  expect(b.store.createJob({ jobId: "j", executions: [{ thingName: "t" }] }).get("t")?.queuedAt).toEqual(
+    new Date(t0 + 1_000),
+  );
+  expect(() => createIotJobsMock({ baseUrl: "localhost:4010/" })).toThrow(
+    /baseUrl\[0\]: value "localhost:4010\/" must be an absolute http\(s\) URL/,
+  );
+  expect(() => createIotJobsMock({ baseUrl: ["http://ok", "not a url"] })).toThrow(
+    /baseUrl\[1\]: value "not a url" must be an absolute/,
+  );
+  expect(() => createIotJobsMock({ defaultAccountId: "abc" })).toThrow(
+    /defaultAccountId: value "abc" must be a 12-digit account id/,
+  );
 });
