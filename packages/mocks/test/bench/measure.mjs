@@ -2,6 +2,7 @@
 // (the bin in its own process; 250-item pages of a 1,000,000-execution job over loopback, keep-alive).
 // Run: pnpm --filter @iot-jobs/mocks run build && node --expose-gc packages/mocks/test/bench/measure.mjs
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { Agent, get as httpGet } from "node:http";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -28,6 +29,7 @@ for (const count of [100_000, 1_000_000]) {
 
 const cli = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 const child = spawn(process.execPath, [cli, "--port", "0", "--quiet"], { stdio: ["ignore", "pipe", "inherit"] });
+process.on("exit", () => child.kill("SIGTERM")); // never leave the server behind, even on a failure
 const base = await new Promise((resolve) => {
   let out = "";
   child.stdout.on("data", (c) => {
@@ -52,8 +54,15 @@ const getJson = (href) =>
     }).on("error", reject);
   });
 
+// The server's CPU time (Linux /proc, clock ticks of 10 ms): a per-page cost that does not depend on machine load.
+const cpuMs = () => {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
 async function pages(concurrency, seconds, suffix = "") {
   let done = 0;
+  const cpu0 = cpuMs();
   const until = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -65,15 +74,16 @@ async function pages(concurrency, seconds, suffix = "") {
       }
     }),
   );
-  return done / seconds;
+  return { perSecond: done / seconds, cpuPerPage: (cpuMs() - cpu0) / done };
 }
 for (const [label, concurrency, suffix] of [
   ["1 client, unfiltered", 1, ""],
   ["4 clients, unfiltered", 4, ""],
   ["4 clients, status=FAILED", 4, "&status=FAILED"],
 ]) {
+  const { perSecond, cpuPerPage } = await pages(concurrency, 5, suffix);
   console.log(
-    `standalone server, 250-item pages of a 1,000,000-execution job, ${label}: ${(await pages(concurrency, 5, suffix)).toFixed(0)} pages/s`,
+    `standalone server, 250-item pages of a 1,000,000-execution job, ${label}: ${perSecond.toFixed(0)} pages/s (server CPU ${cpuPerPage.toFixed(2)} ms/page)`,
   );
 }
 const t = performance.now();

@@ -30,6 +30,9 @@ const encoder = new TextEncoder();
  */
 export class TokenCodec {
   private readonly key: ReturnType<typeof crypto.subtle.importKey>;
+  // Tokens this codec issued lately, verbatim: the next page's request opens its token without a second HMAC.
+  // A token that is not here byte for byte (tampered, foreign, old) still goes through full verification.
+  private readonly recent = new Map<string, ScanPosition>();
 
   /** @param secret the HMAC key; random per instance when absent (tokens then die with the mock). */
   constructor(secret?: string) {
@@ -45,11 +48,16 @@ export class TokenCodec {
     bytes[0] = version;
     bytes.set(mac, 1);
     bytes.set(payload, 1 + macLength);
-    return toBase64Url(bytes);
+    const token = toBase64Url(bytes);
+    this.recent.set(token, p);
+    if (this.recent.size > 4096) this.recent.delete(this.recent.keys().next().value!);
+    return token;
   }
 
   /** The scan position sealed in a token, or `undefined` if it is not a token this codec issued. */
   async open(token: string): Promise<ScanPosition | undefined> {
+    const known = this.recent.get(token);
+    if (known) return known;
     const bytes = fromBase64Url(token);
     if (!bytes || bytes.length <= 1 + macLength || bytes[0] !== version) return undefined;
     const payload = bytes.subarray(1 + macLength);
