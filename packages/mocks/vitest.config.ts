@@ -5,7 +5,7 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     benchmark: { include: ["test/bench/**/*.bench.ts"] },
     // Interop suites spawn processes and servers; give them room without touching unit-test defaults.
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
   },
 });
