@@ -1,5 +1,4 @@
-import type { paths } from "@iot-jobs/spec";
-import createClient from "openapi-fetch";
+import { removeTrailingSlash } from "openapi-fetch";
 import { type AwsCredentialIdentity, type AwsCredentialIdentityProvider, credentialSource } from "./credentials.js";
 import { checkRegion, fail, resolveEndpoint } from "./endpoint.js";
 import { env } from "./env.js";
@@ -9,7 +8,7 @@ import {
   paginateListJobExecutionsForJob,
   unwrap,
 } from "./paginate-list-job-executions-for-job.js";
-import { type Fetch, SigningRequest, signer } from "./sign.js";
+import { type Fetch, signer } from "./sign.js";
 import type {
   CallOptions,
   JobExecutionSummaryForJob,
@@ -118,13 +117,8 @@ export function createIotJobsClient<ThrowOnError extends boolean = false>(
     fail(`Invalid maxAttempts ${maxAttempts} or requestTimeout ${requestTimeout}`);
   }
   const call = sender(
-    createClient<paths>({
-      baseUrl: resolveEndpoint(region, config.useFipsEndpoint, config.endpoint),
-      Request: SigningRequest as unknown as typeof Request,
-      // The SHA-256 of the empty body, sent and signed as the AWS SDKs do: aws4fetch then skips hashing the body,
-      // one Web Crypto round trip less per request.
-      headers: { "x-amz-content-sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" },
-    }),
+    // openapi-fetch joins base URL and path as createClient does, without a doubled slash.
+    removeTrailingSlash(resolveEndpoint(region, config.useFipsEndpoint, config.endpoint)),
     signer(region, credentialSource(config.credentials), config.fetch),
     maxAttempts,
     requestTimeout,

@@ -1,26 +1,45 @@
-import type { paths } from "@iot-jobs/spec";
-import type { Client } from "openapi-fetch";
+import { operation, type paths } from "@iot-jobs/spec";
+import { createFinalURL, createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
 import { metadata, toOutput, toServiceError } from "./deserialize.js";
 import { DeserializationError, IotJobsException, NetworkError, P, TimeoutError } from "./errors.js";
 import { backoff, sleep } from "./retry.js";
-import type { SigningRequest } from "./sign.js";
+import type { SignedFetch } from "./sign.js";
 import type { CallOptions, ListJobExecutionsForJobInput, ListJobExecutionsForJobResult } from "./types.js";
 import { validate } from "./validate.js";
 
 /** The retry token bucket holds 500 tokens (SDK standard mode). */
 const CAPACITY = 500;
 
+type Params = paths[typeof operation.path]["get"]["parameters"];
+
+/** openapi-fetch's serializers: the path template and the query as the spec declares them (form, explode). */
+const querySerializer = createQuerySerializer();
+
+/** The request URL of a call, by openapi-fetch from the spec's path template, typed by the generated `paths`. */
+const requestUrl = (baseUrl: string, { jobId, status, maxResults, nextToken }: ListJobExecutionsForJobInput) =>
+  createFinalURL(operation.path, {
+    baseUrl,
+    params: { path: { jobId }, query: { status, maxResults, nextToken } } satisfies Params,
+    querySerializer,
+    pathSerializer: defaultPathSerializer,
+  });
+
+/** The body of an error response: its JSON, or its text when it is not JSON (an HTML page from a proxy, say). */
+const errorBody = async (response: Response): Promise<unknown> => {
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
+
 /**
  * Makes a client's ListJobExecutionsForJob: validate, then send with retries in the SDKs' standard mode, sharing
  * one retry token bucket across the client's calls. A call resolves to `data` or `error`; it rejects only when its
  * signal aborts, with the signal's reason (also while waiting to retry).
  */
-export function sender(
-  api: Client<paths>,
-  signedFetch: (request: SigningRequest) => Promise<Response>,
-  maxAttempts: number,
-  requestTimeout?: number,
-) {
+export function sender(baseUrl: string, signedFetch: SignedFetch, maxAttempts: number, requestTimeout?: number) {
   let tokens = CAPACITY;
   return async (
     input: ListJobExecutionsForJobInput,
@@ -46,20 +65,15 @@ export function sender(
           controller?.abort();
         }, requestTimeout);
       try {
-        const { jobId, status, maxResults, nextToken } = input;
-        const result = await api.GET("/jobs/{jobId}/things", {
-          params: { path: { jobId }, query: { status, maxResults, nextToken } },
-          signal: controller?.signal,
-          fetch: async (request) => (response = await signedFetch(request as unknown as SigningRequest)),
-        });
-        if (result.response.ok) {
-          const data = toOutput(result.data);
+        response = await signedFetch(requestUrl(baseUrl, input), controller?.signal);
+        if (response.ok) {
+          const data = toOutput(await response.json());
           // A success refunds the last retry's tokens, or adds one.
           tokens = Math.min(CAPACITY, tokens + (cost ?? 1));
           data.$metadata = metadata(response, counts);
-          return { data, $metadata: data.$metadata, response: result.response };
+          return { data, $metadata: data.$metadata, response };
         }
-        error = toServiceError(result.response, result.error);
+        error = toServiceError(response, await errorBody(response));
       } catch (cause) {
         if (signal?.aborted) throw signal.reason;
         // A body that is not the spec's JSON is a DeserializationError (not retried); no response at all is a
