@@ -10,11 +10,16 @@ export function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-/** Decodes base64url (no padding); `undefined` if the text is not base64url. See {@link toBase64Url}. */
+/**
+ * Decodes base64url (no padding); `undefined` if the text is not base64url, or not the canonical encoding of its
+ * bytes. See {@link toBase64Url}.
+ */
 export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
   const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+  // The last character carries 2 or 4 bits that atob drops: "…MF1" decodes like "…MF0". Only the canonical
+  // spelling is accepted, so that a token changed in any character is refused.
+  return toBase64Url(bytes) === text ? bytes : undefined;
 }
