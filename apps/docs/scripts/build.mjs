@@ -4,7 +4,9 @@
 // dist/index.html from disk):
 //   index.html    the reference and guides, rendered by `redocly build-docs` with Redoc inlined
 //   openapi.yaml  the spec bundled into one file, for download (without the guides)
-//   assets/*      logo, style sheet and local stand-ins for Redoc's CDN images, copied to the root
+//   playground.html, playground.js, mockServiceWorker.js
+//                 the playground: our client against the mocks in MSW's service worker, bundled by esbuild
+//   assets/*      logo, style sheets and local stand-ins for Redoc's CDN images, copied to the root
 // The site is assembled in a temporary folder beside dist/ (same file system, so the final rename is atomic)
 // and moved into place last: a failed build never leaves a half-written site for the dev server to serve.
 import { cp, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
@@ -15,14 +17,24 @@ import {
   assetsDir,
   distDir,
   docsRedoclyConfig,
+  playgroundEntry,
+  playgroundTemplate,
   referenceTemplate,
   specFile,
   specRedoclyConfig,
 } from "./lib/paths.mjs";
+import { bundlePlayground } from "./lib/playground.mjs";
 import { runRedocly } from "./lib/redocly.mjs";
 import { finishPage } from "./lib/site.mjs";
 
 const TITLE = "iot-jobs · ListJobExecutionsForJob API reference";
+
+/**
+ * What the playground adds to the shared policy. The mocks validate requests and fixtures with ajv, which
+ * compiles each JSON Schema into a function with `new Function()`: without 'unsafe-eval' the mock cannot answer.
+ * It allows no other origin: the page still loads and connects to nothing outside the site.
+ */
+const PLAYGROUND_CSP = { "script-src": ["'unsafe-eval'"] };
 
 /** Renders the site into a fresh folder beside dist/, then swaps it in. */
 async function build() {
@@ -34,15 +46,25 @@ async function build() {
     // Both renders read the spec only; they can run side by side.
     const reference = ["build-docs", specFile, "--config", docsRedoclyConfig, "--template", referenceTemplate];
     const download = ["bundle", specFile, "--config", specRedoclyConfig, "--output", join(site, "openapi.yaml")];
-    await Promise.all([
+    const [, , playground] = await Promise.all([
       runRedocly([...reference, "--inlineBundle", "--title", TITLE, "--output", rendered], { cwd: appDir }),
       runRedocly(download, { cwd: appDir }),
+      bundlePlayground(playgroundEntry, site),
     ]);
     const html = finishPage(localizeRedocImages(await readFile(rendered, "utf8")), { file: "index.html" });
     await writeFile(join(site, "index.html"), html);
+    const page = finishPage(await readFile(playgroundTemplate, "utf8"), {
+      file: "playground.html",
+      csp: PLAYGROUND_CSP,
+    });
+    await writeFile(join(site, "playground.html"), page);
     await rm(distDir, { recursive: true, force: true });
     await rename(site, distDir);
-    console.log(`docs: built ${join(distDir, "index.html")} (${Math.ceil(Buffer.byteLength(html) / 1024)} KiB)`);
+    const kib = (/** @type {number} */ bytes) => `${Math.ceil(bytes / 1024)} KiB`;
+    console.log(`docs: built ${join(distDir, "index.html")} (${kib(Buffer.byteLength(html))})`);
+    console.log(
+      `docs: built ${join(distDir, "playground.html")} (script ${kib(playground.bytes)}, msw ${playground.mswVersion})`,
+    );
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -1,9 +1,13 @@
-// Fast checks of the built site, without a browser: nothing in it points outside its own folder, and
-// everything it points to is in it. test/e2e proves the same in Chromium, with the page's scripts running.
+// Fast checks of the built site, without a browser: nothing in its pages points outside its own folder, and
+// everything they point to is in it. test/e2e proves the same in Chromium, with the pages' scripts running.
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { expect, test } from "vitest";
+import { PAGES } from "../scripts/lib/site.mjs";
 import { builtFiles, distDir, readBuilt } from "./built-site.js";
+
+const pages = PAGES.map((page) => page.file);
 
 /** A reference that leaves the site: a scheme (http:, https:, ftp:...) or a protocol-relative `//host`. */
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
@@ -28,8 +32,8 @@ function loadingReferences(html: string): [string, string, string][] {
   return refs;
 }
 
-test("the page loads no script, style, image or font from outside its own folder", () => {
-  const html = readBuilt("index.html");
+test.each(pages)("%s loads no script, style, image or font from outside its own folder", (file) => {
+  const html = readBuilt(file);
   const refs = loadingReferences(html);
   expect(refs.map(([tag, name]) => `${tag} ${name}`)).toEqual(expect.arrayContaining(["link href", "img src"]));
   const remote = refs.filter(([, , value]) => REMOTE.test(value) && !INLINE.test(value));
@@ -48,8 +52,8 @@ test("the page loads no script, style, image or font from outside its own folder
   }
 });
 
-test("everything the page loads from its own folder is in the build", () => {
-  const local = loadingReferences(readBuilt("index.html"))
+test.each(pages)("everything %s loads from its own folder is in the build", (file) => {
+  const local = loadingReferences(readBuilt(file))
     .map(([, , value]) => value.split(/[?#]/)[0] ?? "")
     .filter((value) => value && !REMOTE.test(value));
   expect(local.length).toBeGreaterThan(0);
@@ -66,14 +70,31 @@ test("the images of the site reference nothing outside it", () => {
   }
 });
 
-test("the page carries a Content-Security-Policy that allows no other origin, before any script", () => {
-  const html = readBuilt("index.html");
+test.each(pages)("%s carries a Content-Security-Policy that allows no other origin, before any script", (file) => {
+  const html = readBuilt(file);
   const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html);
   expect(meta).not.toBeNull();
   const policy = meta?.[1] ?? "";
   expect(policy).toContain("default-src 'none'");
-  expect(policy).not.toMatch(/https?:|\*|'unsafe-eval'/);
+  expect(policy).toContain("connect-src 'self';");
+  expect(policy).not.toMatch(/https?:|\*/);
+  // Only the playground may evaluate code: the mocks' JSON Schema validator (ajv) compiles with new Function().
+  expect(policy.includes("'unsafe-eval'"), file).toBe(file === "playground.html");
   expect(html.indexOf(meta?.[0] ?? "")).toBeLessThan(html.search(/<script\b/i));
+});
+
+test.each(pages)("%s has the site header, linking every page", (file) => {
+  const html = readBuilt(file);
+  for (const page of pages) expect(html).toContain(`href="${page}"`);
+  expect(html).toMatch(new RegExp(`<a href="${file}" aria-current="page">`));
+});
+
+test("the playground's script and MSW's worker script are in the site, the worker of the installed msw", () => {
+  const html = readBuilt("playground.html");
+  expect(html).toContain('<script type="module" src="playground.js"></script>');
+  expect(readBuilt("playground.js").length).toBeGreaterThan(0);
+  const msw = createRequire(import.meta.url)("msw/package.json");
+  expect(readBuilt("mockServiceWorker.js")).toContain(`const PACKAGE_VERSION = '${msw.version}'`);
 });
 
 test("the downloadable spec is the bundled spec alone, without the guides", () => {

@@ -22,14 +22,16 @@ export function inlineScriptHashes(html) {
 }
 
 /**
- * The policy. `'self'` is the site's own origin (a local script such as a future playground bundle is
- * allowed); `data:`/`blob:` images are what Redoc generates. `frame-ancestors` and reporting are not
- * allowed in a `<meta>` policy, so they are left to the host's headers.
+ * The policy. `'self'` is the site's own origin (local scripts, such as the playground bundle, are allowed);
+ * `data:`/`blob:` images are what Redoc generates. `frame-ancestors` and reporting are not allowed in a
+ * `<meta>` policy, so they are left to the host's headers. A page may add sources to a directive (`extra`):
+ * each addition is the page's own, stated where the page is built.
  * @param {string[]} scriptHashes
+ * @param {Partial<Record<string, string[]>>} [extra] sources to add, by directive, e.g. `{ "script-src": [...] }`
  * @returns {string}
  */
-export function contentSecurityPolicy(scriptHashes) {
-  return [
+export function contentSecurityPolicy(scriptHashes, extra = {}) {
+  const directives = [
     "default-src 'none'",
     // 'report-sample' puts the start of refused code into violation reports, so tests can tell them apart.
     `script-src 'self' 'report-sample' ${scriptHashes.join(" ")}`.trim(),
@@ -42,5 +44,9 @@ export function contentSecurityPolicy(scriptHashes) {
     "base-uri 'none'",
     "form-action 'none'",
     "object-src 'none'",
-  ].join("; ");
+  ];
+  for (const directive of Object.keys(extra)) {
+    if (!directives.some((d) => d.split(" ")[0] === directive)) throw new Error(`no ${directive} in the policy`);
+  }
+  return directives.map((d) => [d, ...(extra[d.split(" ")[0] ?? ""] ?? [])].join(" ")).join("; ");
 }

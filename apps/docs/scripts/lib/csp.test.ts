@@ -32,3 +32,12 @@ test("the policy allows only the page's own folder, its hashed scripts and inlin
   // Not allowed in a <meta> policy: Chromium would log an error for them.
   expect(policy).not.toMatch(/frame-ancestors|report-uri|sandbox/);
 });
+
+test("a page adds sources to a directive of the shared policy, and only to one it has", () => {
+  const policy = contentSecurityPolicy([], { "script-src": ["'unsafe-eval'"] });
+  expect(policy).toContain("script-src 'self' 'report-sample' 'unsafe-eval';");
+  expect(policy.replace(" 'unsafe-eval'", "")).toBe(contentSecurityPolicy([]));
+  expect(() => contentSecurityPolicy([], { "script-src-elem": ["'self'"] })).toThrow(
+    "no script-src-elem in the policy",
+  );
+});

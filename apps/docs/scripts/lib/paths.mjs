@@ -19,6 +19,15 @@ export const assetsDir = join(appDir, "assets");
 /** The Handlebars page template Redocly renders the reference into. */
 export const referenceTemplate = join(appDir, "template", "reference.hbs");
 
+/** The playground page (plain HTML; its script is bundled from playgroundEntry). */
+export const playgroundTemplate = join(appDir, "template", "playground.html");
+
+/** The playground's source: TypeScript modules bundled by esbuild into dist/playground.js. */
+export const playgroundDir = join(appDir, "playground");
+
+/** The module the playground bundle starts from. */
+export const playgroundEntry = join(playgroundDir, "main.ts");
+
 /** Redocly config of the docs: Redoc options and the guides decorator. */
 export const docsRedoclyConfig = join(appDir, "redocly.yaml");
 

@@ -5,7 +5,10 @@
 import { contentSecurityPolicy, inlineScriptHashes } from "./csp.mjs";
 
 /** The pages of the site, in navigation order. A page beside the reference gets an entry here. */
-export const PAGES = [{ file: "index.html", label: "API reference" }];
+export const PAGES = [
+  { file: "index.html", label: "API reference" },
+  { file: "playground.html", label: "Playground" },
+];
 
 /** The site's name, shown in the header beside the logo. */
 export const SITE_NAME = "iot-jobs";
@@ -32,12 +35,13 @@ export function siteHeader(current) {
 /**
  * Fills in a rendered page's markers: the header, then the policy (last, so it hashes the final scripts).
  * @param {string} html
- * @param {{ file: string }} page
+ * @param {{ file: string, csp?: Partial<Record<string, string[]>> }} page `csp`: sources the page adds to the
+ *   shared policy, by directive
  * @returns {string}
  */
-export function finishPage(html, { file }) {
+export function finishPage(html, { file, csp }) {
   const withHeader = replaceMarker(html, "site-header", siteHeader(file));
-  const policy = contentSecurityPolicy(inlineScriptHashes(withHeader));
+  const policy = contentSecurityPolicy(inlineScriptHashes(withHeader), csp);
   return replaceMarker(withHeader, "csp", `<meta http-equiv="Content-Security-Policy" content="${policy}">`);
 }
 

@@ -30,6 +30,13 @@ test("finishPage inserts the header and a policy that lists the page's inline sc
   expect(html).toContain("hydrate($1)");
 });
 
+test("finishPage adds a page's own sources to its policy, and marks that page in the header", () => {
+  const html = finishPage(template, { file: "playground.html", csp: { "connect-src": ["https://example.test"] } });
+  expect(html).toContain("connect-src 'self' https://example.test;");
+  expect(html).toContain('<a href="playground.html" aria-current="page">Playground</a>');
+  expect(finishPage(template, { file: "index.html" })).not.toContain("example.test");
+});
+
 test("finishPage fails on a template without, or with two of, a marker", () => {
   expect(() => finishPage(template.replace(/<!-- @csp[^>]*-->/, ""), { file: "index.html" })).toThrow(
     "the page template must hold one <!-- @csp --> marker, found 0",

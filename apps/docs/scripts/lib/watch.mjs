@@ -3,17 +3,22 @@
 // several steps). Folders are watched rather than files, so a file replaced by rename is still seen.
 import { watch } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { appDir, assetsDir, guidesDir, referenceTemplate, specFile } from "./paths.mjs";
+import { appDir, assetsDir, guidesDir, playgroundDir, referenceTemplate, specFile } from "./paths.mjs";
 
 /** @typedef {{ dir: string, recursive: boolean, accept?: (file: string) => boolean }} Watched */
 
-/** Everything the build reads: the spec and its examples, guides, template, assets, config and scripts. */
+/**
+ * Everything the build reads: the spec and its examples, guides, templates, assets, the playground's modules,
+ * config and scripts. (The built client and mocks the playground bundles are not watched: rebuild them, then
+ * touch a playground file.)
+ */
 export const SOURCES = /** @type {Watched[]} */ ([
   { dir: dirname(specFile), recursive: false, accept: (file) => file === basename(specFile) },
   { dir: join(dirname(specFile), "examples"), recursive: true },
   { dir: guidesDir, recursive: true },
   { dir: dirname(referenceTemplate), recursive: true },
   { dir: assetsDir, recursive: true },
+  { dir: playgroundDir, recursive: true, accept: (file) => !file.endsWith(".test.ts") },
   { dir: join(appDir, "scripts"), recursive: true },
   { dir: appDir, recursive: false, accept: (file) => file === "redocly.yaml" },
 ]);
