@@ -9,6 +9,7 @@ import { type Browser, type Locator, type Page, chromium as playwright } from "p
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readGuides } from "../../scripts/lib/guides.mjs";
 import { appDir, guidesDir } from "../../scripts/lib/paths.mjs";
+import { PAGES } from "../../scripts/lib/site.mjs";
 import { createStaticServer, listen } from "../../scripts/lib/static-server.mjs";
 import { distDir, readBuilt } from "../built-site.js";
 import { CHROMIUM_ARGS, findChromium } from "./chromium.js";
@@ -235,5 +236,26 @@ describe.skipIf(skip)("the built reference in headless Chromium", () => {
       await page.locator(`[id="${route}"], [id="/${route}"]`).first().waitFor({ state: "attached" });
     }
     expectClean(log);
+  });
+
+  test("the guides' links to the other pages of the site open them", async () => {
+    const links = readGuides(guidesDir).flatMap((guide) =>
+      [...guide.body.matchAll(/\[([^\]]+)\]\(([\w-]+\.html)\)/g)].map(([, text = "", file = ""]) => ({
+        guide,
+        text,
+        file,
+      })),
+    );
+    expect(links.map((link) => link.file)).toContain("playground.html");
+    for (const { guide, text, file } of links) {
+      expect(PAGES.map((page) => page.file)).toContain(file);
+      const { page, log } = await open("#/");
+      await page.getByRole("link", { name: guide.title, exact: true }).first().click();
+      await page.locator("main").getByRole("link", { name: text, exact: true }).first().click();
+      await page.waitForURL(`${origin}/${file}`);
+      await page.close();
+      // The page opened is another page's business (its own test); only the reference's log is checked here.
+      expect(log.nonLocal).toEqual([]);
+    }
   });
 });
