@@ -1,0 +1,103 @@
+import type { IotJobsMock, IotJobsMockOptions } from "@iot-jobs/mocks/node";
+import { vi } from "vitest";
+import {
+  createIotJobsClient,
+  type IotJobsClientConfig,
+  type JobExecutionSummaryForJob,
+  type ListJobExecutionsForJobOutput,
+} from "../../src/index.js";
+
+/**
+ * How a suite reaches a mock: in-process through msw's `setupServer`, or the standalone server over loopback.
+ * `open` gives a fresh mock per test and the client settings that reach it; the transport tears it down.
+ */
+export interface Transport {
+  readonly name: string;
+  open(options?: IotJobsMockOptions): Promise<{ mock: IotJobsMock; config: IotJobsClientConfig }>;
+}
+
+/** The keys the mocks know by default (account 123456789012). */
+export { TEST_CREDENTIALS as credentials } from "@iot-jobs/mocks/node";
+
+/** A client for a transport's mock; `config` overrides. */
+export const clientFor = <T extends boolean = false>(
+  base: Omit<IotJobsClientConfig, "throwOnError">,
+  config: Omit<IotJobsClientConfig, "throwOnError"> & { throwOnError?: T } = {},
+) => createIotJobsClient<T>({ ...base, ...config });
+
+/**
+ * Fake `setTimeout`/`clearTimeout` only: the client's backoff and timeouts then cost no real time, while msw,
+ * node:http and undici keep real I/O. Install before the client sleeps; `vi.useRealTimers()` after.
+ */
+export const fakeTimers = () => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+
+/**
+ * Awaits a promise while moving the fake clock in small steps between turns of the real event loop, as a clock
+ * would: a backoff of 300 ms takes 30 turns, and a request on the wire is never overtaken by a large jump.
+ */
+export async function drive<T>(promise: Promise<T>, stepMs = 10): Promise<T> {
+  let settled = false;
+  promise.then(
+    () => {
+      settled = true;
+    },
+    () => {
+      settled = true;
+    },
+  );
+  while (!settled) {
+    await new Promise((resolve) => setImmediate(resolve));
+    await vi.advanceTimersByTimeAsync(stepMs);
+  }
+  return promise;
+}
+
+/** Turns of the real event loop until `condition` holds (the fake clock does not move). */
+export async function until(condition: () => boolean, turns = 10_000): Promise<void> {
+  for (let i = 0; i < turns && !condition(); i++) await new Promise((resolve) => setImmediate(resolve));
+  if (!condition()) throw new Error("condition not reached");
+}
+
+/** Every page of a scan, and the executions in order. */
+export async function scan(pages: AsyncIterable<ListJobExecutionsForJobOutput>) {
+  const all: ListJobExecutionsForJobOutput[] = [];
+  const executions: JobExecutionSummaryForJob[] = [];
+  for await (const page of pages) {
+    all.push(page);
+    executions.push(...(page.executionSummaries ?? []));
+  }
+  return { pages: all, executions };
+}
+
+/** A client-side execution in the store's terms (Dates as epoch ms), to compare with `job.list()`. */
+export const asStored = (e: JobExecutionSummaryForJob) => {
+  const s = e.jobExecutionSummary;
+  return {
+    thingArn: e.thingArn,
+    status: s?.status,
+    queuedAt: s?.queuedAt?.getTime(),
+    startedAt: s?.startedAt?.getTime(),
+    lastUpdatedAt: s?.lastUpdatedAt?.getTime(),
+    executionNumber: s?.executionNumber,
+    retryAttempt: s?.retryAttempt,
+  };
+};
+
+/** A stored execution in the same terms. */
+export const stored = (e: {
+  thingArn: string;
+  status: string;
+  queuedAt: Date;
+  startedAt: Date | undefined;
+  lastUpdatedAt: Date;
+  executionNumber: number;
+  retryAttempt: number;
+}) => ({
+  thingArn: e.thingArn,
+  status: e.status,
+  queuedAt: e.queuedAt.getTime(),
+  startedAt: e.startedAt?.getTime(),
+  lastUpdatedAt: e.lastUpdatedAt.getTime(),
+  executionNumber: e.executionNumber,
+  retryAttempt: e.retryAttempt,
+});
