@@ -15,6 +15,8 @@ export default defineConfig({
   platform: "neutral",
   target: "es2022",
   external: [/^node:/, "msw", "msw/node", "msw/browser"],
+  // Keep `node:fs/promises` as written: a bare `fs/promises` fails in Deno and in bundlers' Node-compat modes.
+  removeNodeProtocol: false,
   noExternal: ["@iot-jobs/spec"],
   dts: {
     entry: { index: "src/core/index.ts", node: "src/node/index.ts", browser: "src/browser/index.ts" },
