@@ -37,6 +37,7 @@ function showSettings({ query, maxAttempts }: PlaygroundState) {
   field(clientForm, "maxAttempts").value = String(maxAttempts);
 }
 
+/** Connects the forms and buttons to the controller's actions. */
 function wire(playground: Playground) {
   const readQuery = () => {
     const status = field(queryForm, "status").value as PlaygroundState["query"]["status"] | "";
@@ -81,6 +82,7 @@ function wire(playground: Playground) {
   });
 }
 
+/** Starts the worker (or says why it cannot), then the controller, and lists the first page. */
 async function main() {
   preparePickers();
   const status = byId("pg-start");

@@ -73,8 +73,10 @@ export interface FaultWhen {
   readonly rate?: number;
 }
 
-/** The query and settings the page opens with (and returns to on reset). */
+/** The query the page opens with (and returns to on reset): the rollout in progress, 25 a page. */
 export const INITIAL_QUERY: Query = { jobId: DEMO_JOBS[0]!.jobId, pageSize: 25 };
+
+/** The client's attempts per call at start and after a reset: the AWS SDKs' standard-mode default. */
 export const INITIAL_MAX_ATTEMPTS = 3;
 
 /**
