@@ -114,7 +114,19 @@ function scaleSection(s) {
           "client peak RSS growth (kernel high-water mark − start)",
           `**${fixed(c.peakRssGrowthMB, 1)} MB** (sampled per page: ${fixed(c.sampledRssGrowthMB, 1)} MB)`,
         ],
+        [
+          "client RSS growth so far, at each tenth of the scan",
+          `${(c.rssGrowthByTenthMB ?? []).map((/** @type {number} */ x) => fixed(x, 0)).join(" → ")} MB`,
+        ],
         ["client heap kept after the scan (after a full GC)", `${fixed(c.retainedHeapGrowthMB, 2)} MB`],
+        ...(s.control
+          ? [
+              [
+                `control: the same scan by an ${s.control.what}`,
+                `${fixed(s.control.totalSeconds, 1)} s, pages ${fixed(s.control.first10PercentMedianMs, 2)} → ${fixed(s.control.last10PercentMedianMs, 2)} ms, peak RSS growth **${fixed(s.control.peakRssGrowthMB, 1)} MB**${s.control.complete ? "" : ` (stopped by its time cap after ${int(s.control.items)} executions)`}`,
+              ],
+            ]
+          : []),
         ["mock: seeding the job through the control API", `${fixed(m.seedSeconds, 2)} s`],
         ["mock: RSS before → after seeding (full GCs)", `${fixed(m.rssBeforeMB, 1)} → ${fixed(m.rssAfterMB, 1)} MB`],
         [

@@ -14,7 +14,7 @@ export const modules = {
 /** @typedef {{ runs: number, budgetMs: number }} ColdStartOptions */
 
 /** @type {ColdStartOptions} */
-export const defaults = { runs: 30, budgetMs: 90_000 };
+export const defaults = { runs: 25, budgetMs: 90_000 };
 /** @type {ColdStartOptions} */
 export const quick = { runs: 2, budgetMs: 20_000 };
 

@@ -16,7 +16,7 @@ const script = fileURLToPath(new URL("../../python/mock_vs_moto.py", import.meta
 /** @typedef {{ executions: number, rounds: number, singleSeconds: number, budgetMs: number }} MockVsMotoOptions */
 
 /** @type {MockVsMotoOptions} */
-export const defaults = { executions: 10_000, rounds: 5, singleSeconds: 2, budgetMs: 150_000 };
+export const defaults = { executions: 10_000, rounds: 4, singleSeconds: 1.5, budgetMs: 120_000 };
 /** @type {MockVsMotoOptions} */
 export const quick = { executions: 300, rounds: 2, singleSeconds: 0.2, budgetMs: 30_000 };
 

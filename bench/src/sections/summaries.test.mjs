@@ -113,6 +113,7 @@ test("scale: first vs last 10 % of pages, RSS growth from the higher of the two 
       sampledPeakRss: 70 * MB,
       peakRss: 72 * MB,
       retainedHeap: 0.5 * MB,
+      growthByTenth: [5 * MB, 12 * MB],
     },
     {
       executions: 250_000,
@@ -120,7 +121,19 @@ test("scale: first vs last 10 % of pages, RSS growth from the higher of the two 
       before: { rss: 80 * MB, heapUsed: 10 * MB, arrayBuffers: 0, gc: true },
       after: { rss: 100 * MB, heapUsed: 18 * MB, arrayBuffers: 2 * MB },
     },
+    {
+      complete: true,
+      items: 25_000,
+      totalMs: 1_000,
+      pageMs,
+      baselineRss: 50 * MB,
+      sampledPeakRss: 58 * MB,
+      peakRss: null,
+      retainedHeap: 0,
+    },
   );
+  expect(result.client.rssGrowthByTenthMB).toEqual([5, 12]);
+  expect(result.control).toMatchObject({ peakRssGrowthMB: 8, itemsPerSecond: 25_000, "last/first": 1.5 });
   expect(result.client).toMatchObject({
     first10PercentMedianMs: 10,
     last10PercentMedianMs: 15,
