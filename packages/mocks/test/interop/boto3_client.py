@@ -35,30 +35,43 @@ def error_of(call):
     except client.exceptions.InvalidRequestException as e:
         return {"class": "InvalidRequestException", "message": e.response["Error"]["Message"], "status": e.response["ResponseMetadata"]["HTTPStatusCode"]}
     except client.exceptions.ThrottlingException as e:
-        return {"class": "ThrottlingException", "attempts": e.response["ResponseMetadata"]["RetryAttempts"] + 1}
+        return {"class": "ThrottlingException", "attempts": e.response["ResponseMetadata"]["RetryAttempts"] + 1, "status": e.response["ResponseMetadata"]["HTTPStatusCode"]}
+    except client.exceptions.ServiceUnavailableException as e:
+        return {"class": "ServiceUnavailableException", "attempts": e.response["ResponseMetadata"]["RetryAttempts"] + 1, "status": e.response["ResponseMetadata"]["HTTPStatusCode"]}
     return None
 
 
 paginator = client.get_paginator("list_job_executions_for_job")
 pages = list(paginator.paginate(jobId=job_id, PaginationConfig={"PageSize": 250}))
 arns = [e["thingArn"] for page in pages for e in page["executionSummaries"]]
-failed = [e for page in paginator.paginate(jobId=job_id, status="FAILED") for e in page["executionSummaries"]]
+failed_pages = list(paginator.paginate(jobId=job_id, status="FAILED", PaginationConfig={"PageSize": 25}))
+failed = [e for page in failed_pages for e in page["executionSummaries"]]
 first = pages[0]["executionSummaries"][0]["jobExecutionSummary"]
 
+# Retried until the fault clears: two throttles, then one 503 (each a modeled, retryable error).
 control("/faults", {"fault": {"type": "throttling"}, "times": 2})
 retried = client.list_job_executions_for_job(jobId=job_id, maxResults=1)
+control("/faults", {"fault": {"type": "unavailable"}, "times": 1})
+recovered = client.list_job_executions_for_job(jobId=job_id, maxResults=1)
+# Given up after the configured 3 attempts.
 control("/faults", {"fault": {"type": "throttling"}, "times": 3})
+throttled = error_of(lambda: client.list_job_executions_for_job(jobId=job_id))
+control("/faults", {"fault": {"type": "unavailable"}, "times": 3})
+unavailable = error_of(lambda: client.list_job_executions_for_job(jobId=job_id))
 
 print(json.dumps({
     "pages": len(pages),
     "executions": len(arns),
     "unique": len(set(arns)),
+    "failedPages": len(failed_pages),
     "failed": len(failed),
     "failedStatuses": sorted({e["jobExecutionSummary"]["status"] for e in failed}),
     "queuedAtType": type(first["queuedAt"]).__name__,
     "requestId": pages[0]["ResponseMetadata"]["RequestId"],
     "retriedAttempts": retried["ResponseMetadata"]["RetryAttempts"],
-    "throttled": error_of(lambda: client.list_job_executions_for_job(jobId=job_id)),
+    "recoveredAttempts": recovered["ResponseMetadata"]["RetryAttempts"],
+    "throttled": throttled,
+    "unavailable": unavailable,
     "notFound": error_of(lambda: client.list_job_executions_for_job(jobId="no-such-job")),
     "invalid": error_of(lambda: client.list_job_executions_for_job(jobId=job_id, maxResults=300)),
     "badToken": error_of(lambda: client.list_job_executions_for_job(jobId=job_id, nextToken="forged")),

@@ -51,12 +51,15 @@ test.runIf(hasBoto3 || ci)(
       pages: 5,
       executions: 1_200,
       unique: 1_200,
+      failedPages: Math.ceil(job.counts().FAILED / 25),
       failed: job.counts().FAILED,
       failedStatuses: ["FAILED"],
       queuedAtType: "datetime",
       requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       retriedAttempts: 2,
-      throttled: { class: "ThrottlingException", attempts: 3 },
+      recoveredAttempts: 1,
+      throttled: { class: "ThrottlingException", attempts: 3, status: 400 },
+      unavailable: { class: "ServiceUnavailableException", attempts: 3, status: 503 },
       notFound: { class: "ResourceNotFoundException", message: "Job no-such-job does not exist.", status: 404 },
       invalid: {
         class: "InvalidRequestException",
@@ -66,6 +69,7 @@ test.runIf(hasBoto3 || ci)(
       },
       badToken: { class: "InvalidRequestException", message: "The nextToken is not valid for this request." },
     });
+    expect(job.counts().FAILED).toBeGreaterThan(25); // the filtered scan spans several pages
     server.mock.faults.clear();
   },
 );
@@ -91,29 +95,73 @@ test.runIf(hasBoto3 || ci)(
   },
 );
 
-test.runIf(hasAwsCli || ci)("the aws CLI pages through with --endpoint-url and reports a modeled error", async () => {
-  expect(hasAwsCli, "the aws CLI is required in CI").toBe(true);
-  const env = {
-    ...process.env,
-    AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
-    AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-    AWS_DEFAULT_REGION: "us-east-1",
-    AWS_CONFIG_FILE: "/dev/null",
-    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-  };
-  const base = ["iot", "list-job-executions-for-job", "--endpoint-url", server.url, "--output", "json"];
-  const all = await run("aws", [...base, "--job-id", "fleet", "--page-size", "100"], env);
-  expect(all.status, all.stderr).toBe(0);
-  const arns = (JSON.parse(all.stdout).executionSummaries as { thingArn: string }[]).map((e) => e.thingArn);
-  expect(arns).toHaveLength(1_200);
-  expect(new Set(arns).size).toBe(1_200);
-  const filtered = await run("aws", [...base, "--job-id", "fleet", "--status", "TIMED_OUT"], env);
-  expect(JSON.parse(filtered.stdout).executionSummaries).toHaveLength(
-    server.mock.store.job("fleet")!.counts().TIMED_OUT,
-  );
-  const missing = await run("aws", [...base, "--job-id", "no-such-job"], env);
-  expect(missing.status).not.toBe(0);
-  expect(missing.stderr).toContain(
-    "An error occurred (ResourceNotFoundException) when calling the ListJobExecutionsForJob operation: Job no-such-job does not exist.",
-  );
-});
+const cliEnv = {
+  ...process.env,
+  AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
+  AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+  AWS_DEFAULT_REGION: "us-east-1",
+  AWS_CONFIG_FILE: "/dev/null",
+  AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+};
+const cli = (args: string[], env: NodeJS.ProcessEnv = cliEnv) =>
+  run("aws", ["iot", "list-job-executions-for-job", "--endpoint-url", server.url, "--output", "json", ...args], env);
+
+test.runIf(hasAwsCli || ci)(
+  "the aws CLI pages through with --endpoint-url, filters, and reports a modeled error",
+  async () => {
+    expect(hasAwsCli, "the aws CLI is required in CI").toBe(true);
+    const before = server.mock.history.length;
+    const all = await cli(["--job-id", "fleet", "--page-size", "100"]);
+    expect(all.status, all.stderr).toBe(0);
+    const arns = (JSON.parse(all.stdout).executionSummaries as { thingArn: string }[]).map((e) => e.thingArn);
+    expect(arns).toHaveLength(1_200);
+    expect(new Set(arns).size).toBe(1_200);
+    expect(server.mock.history.length - before).toBe(12); // it followed every token
+    const filtered = await cli(["--job-id", "fleet", "--status", "TIMED_OUT", "--page-size", "10"]);
+    const timedOut = JSON.parse(filtered.stdout).executionSummaries as { jobExecutionSummary: { status: string } }[];
+    expect(timedOut).toHaveLength(server.mock.store.job("fleet")!.counts().TIMED_OUT);
+    expect(new Set(timedOut.map((e) => e.jobExecutionSummary.status))).toEqual(new Set(["TIMED_OUT"]));
+    const missing = await cli(["--job-id", "no-such-job"]);
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toContain(
+      "An error occurred (ResourceNotFoundException) when calling the ListJobExecutionsForJob operation: Job no-such-job does not exist.",
+    );
+  },
+);
+
+test.runIf(hasAwsCli || ci)(
+  "the aws CLI reports each modeled error by its code, exits 255, and retries throttling",
+  async () => {
+    expect(hasAwsCli, "the aws CLI is required in CI").toBe(true);
+    const code = (stderr: string) => /An error occurred \((\w+)\)/.exec(stderr)?.[1];
+    const invalid = await cli(["--job-id", "fleet", "--max-results", "300"]);
+    expect([invalid.status, code(invalid.stderr)]).toEqual([255, "InvalidRequestException"]);
+    expect(invalid.stderr).toContain("Value '300' at 'maxResults' failed to satisfy constraint");
+    const badToken = await cli(["--job-id", "fleet", "--starting-token", "forged"]);
+    expect([badToken.status, code(badToken.stderr)]).toEqual([255, "InvalidRequestException"]);
+    expect(badToken.stderr).toContain("The nextToken is not valid for this request.");
+    const missing = await cli(["--job-id", "no-such-job"]);
+    expect([missing.status, code(missing.stderr)]).toEqual([255, "ResourceNotFoundException"]);
+
+    // The CLI's default (legacy) retry mode retries throttling until it clears.
+    server.mock.faults.inject({ type: "throttling" }, { times: 2 });
+    let before = server.mock.history.length;
+    const retried = await cli(["--job-id", "fleet", "--max-items", "5"]);
+    expect(retried.status, retried.stderr).toBe(0);
+    expect(server.mock.history.slice(before).map((r) => r.status)).toEqual([400, 400, 200]);
+    // Standard mode with 3 attempts (instead of legacy's 5 and its longer backoff): it gives up with the code.
+    const standard = { ...cliEnv, AWS_RETRY_MODE: "standard", AWS_MAX_ATTEMPTS: "3" };
+    for (const [fault, name, status] of [
+      ["throttling", "ThrottlingException", 400],
+      ["unavailable", "ServiceUnavailableException", 503],
+    ] as const) {
+      server.mock.faults.inject({ type: fault });
+      before = server.mock.history.length;
+      const failed = await cli(["--job-id", "fleet"], standard);
+      server.mock.faults.clear();
+      expect([failed.status, code(failed.stderr)]).toEqual([255, name]);
+      expect(failed.stderr).toContain("(reached max retries: 2)");
+      expect(server.mock.history.slice(before).map((r) => r.status)).toEqual([status, status, status]);
+    }
+  },
+);
