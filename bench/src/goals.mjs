@@ -5,6 +5,7 @@ import { fixed, int, ms, times } from "./format.mjs";
 /**
  * @typedef {object} Goal
  * @property {string} id
+ * @property {string} section the section of the suite that measures it
  * @property {string} goal what the issue asks
  * @property {string} measured the figure it is judged on
  * @property {"met" | "missed" | "not measured"} status
@@ -22,6 +23,9 @@ export function judge(value, cmp, target) {
   const ok = cmp === "≤" ? value <= target : cmp === "≥" ? value >= target : value < target;
   return ok ? "met" : "missed";
 }
+
+/** Goal id prefix → the section that measures it. */
+const sectionOf = { size: "size", speed: "per-call", mock: "mock-vs-moto", scale: "scale" };
 
 /** @param {number} part @param {number} whole */
 const pct = (part, whole) => `${fixed((part / whole) * 100, 1)} %`;
@@ -51,7 +55,15 @@ export function goals(doc) {
     /** @type {(met: boolean) => string} */ margin,
   ) => {
     const status = judge(value, cmp, target);
-    list.push({ id, goal, measured, status, margin: status === "not measured" ? "" : margin(status === "met") });
+    const section = sectionOf[/** @type {keyof typeof sectionOf} */ (id.split("-")[0])];
+    list.push({
+      id,
+      section,
+      goal,
+      measured,
+      status,
+      margin: status === "not measured" ? "" : margin(status === "met"),
+    });
   };
 
   const gzip = size?.ours?.gzip;

@@ -175,7 +175,7 @@ export function renderMarkdown(doc) {
     "",
     "We claim to be smaller and faster than the official AWS SDK and far faster than moto. These are the figures, measured side by side in one run on one machine, as ratios. Each section runs in a fresh Node process; servers run in processes of their own.",
     "",
-    "**Command** (from the repository root): `pnpm bench`. It builds what it needs through turbo (`turbo run build --filter=@iot-jobs/bench^...`), runs every section with a time cap, writes the raw results to [`bench/results/latest.json`](bench/results/latest.json), regenerates this file and prints a summary. One section: `pnpm bench --only per-call` (results only). A smoke run with tiny counts: `pnpm --filter @iot-jobs/bench test`.",
+    "**Command** (from the repository root): `pnpm bench`. It builds what it needs through turbo (`turbo run build --filter=@iot-jobs/bench^...`), runs every section with a time cap, writes the raw results to [`bench/results/latest.json`](bench/results/latest.json), regenerates this file and prints a summary. Some sections: `pnpm bench --only per-call,scale` (a summary, and a results file only with `--out`). A smoke run with tiny counts: `pnpm --filter @iot-jobs/bench test`.",
     "",
     "## This run",
     "",
@@ -268,7 +268,7 @@ export function renderSummary(doc) {
   for (const [name, section] of Object.entries(s)) {
     if (section.status !== "measured") lines.push(`${name.padEnd(10)} ${section.status}: ${section.reason ?? ""}`);
   }
-  for (const g of goals(doc))
+  for (const g of goals(doc).filter((g) => g.section in s))
     lines.push(
       `goal ${g.status === "met" ? "✓" : g.status === "missed" ? "✗" : "-"} ${g.goal}: ${g.measured}${g.margin ? ` (${g.margin})` : ""}`,
     );

@@ -35,9 +35,11 @@ for (const name of names) {
     process.exit(2);
   }
 }
-// Quick runs (the bench's own tests) never overwrite the committed results nor BENCHMARKS.md unless told where.
-const out = values.out ? resolve(values.out) : values.quick ? undefined : resolve(here, "../results/latest.json");
-const report = !values.quick && !values["no-report"] && !values.only;
+// Only a full run replaces the committed results and BENCHMARKS.md: a quick run (the bench's own test) or a run of
+// some sections writes a results file only where --out says.
+const partial = values.quick || values.only !== undefined;
+const out = values.out ? resolve(values.out) : partial ? undefined : resolve(here, "../results/latest.json");
+const report = !partial && !values["no-report"];
 
 const loadStart = load();
 const started = Date.now();
@@ -63,7 +65,7 @@ for (const name of names) {
 }
 
 const document = {
-  command: values.quick ? `node bench/src/run.mjs ${process.argv.slice(2).join(" ")}` : "pnpm bench",
+  command: partial ? `node bench/src/run.mjs ${process.argv.slice(2).join(" ")}` : "pnpm bench",
   quick: values.quick,
   totalSeconds: Math.round((Date.now() - started) / 1000),
   ...environment(),
