@@ -194,6 +194,22 @@ test("a token re-encoded with other trailing bits is refused like any altered to
   expect(accepted, "altered tokens the mock accepted").toEqual([]);
 });
 
+test("readings AWS does not document: non-canonical integers are read as their value; an empty token is refused", async () => {
+  const mock = newMock(false, "readings");
+  const get = async (query: string) => {
+    const url = `https://iot.us-east-1.amazonaws.com/jobs/fw-1/things?${query}`;
+    const o = await checkAgainstSpec((await mock.handle(new Request(url)))!, query);
+    record(o);
+    return [o.status, (o.body.executionSummaries as unknown[] | undefined)?.length ?? o.body.message];
+  };
+  for (const q of ["maxResults=%2B5", "maxResults=05", "maxResults=5.0"]) expect(await get(q)).toEqual([200, 5]);
+  expect(await get("maxResults=5.5")).toEqual([
+    400,
+    "1 validation error detected: Value '5.5' at 'maxResults' failed to satisfy constraint: Member must be an integer",
+  ]);
+  expect(await get("nextToken=")).toEqual([400, "The nextToken is not valid for this request."]);
+});
+
 test("coverage: every (status × named example) of the spec was produced, in ≥ 10,000 requests", () => {
   const rows = exampleCategories(responses);
   const counts = new Map<string, number>();
