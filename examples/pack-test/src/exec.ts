@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { stripVTControlCharacters } from "node:util";
 
 /**
  * What a finished command left behind.
@@ -51,7 +52,10 @@ export function exec(command: string, args: readonly string[], options: ExecOpti
       stderr += chunk;
     });
     child.once("error", reject);
-    child.once("close", (code) => resolve({ code, stdout, stderr }));
+    // Colours (turbo sets FORCE_COLOR for its tasks) are dropped: tests read the text.
+    child.once("close", (code) =>
+      resolve({ code, stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr) }),
+    );
   });
 }
 
