@@ -198,16 +198,16 @@ export function clientContract(transport: Transport): void {
   test(`${transport.name}: a request slower than requestTimeout is a TimeoutError, retried`, async () => {
     const { mock, config } = await transport.open();
     mock.store.createJob(job("fw-1", { fleet: fleet(3) }));
-    // The clock moves 10 ms per turn of the event loop: 5 s leave a loopback request 500 turns to complete.
-    mock.faults.inject({ type: "latency", ms: 60_000 }, { times: 1 });
+    // drive() runs the clock 50× real time: a 10 s timeout leaves a request 200 real ms, even on a loaded machine.
+    mock.faults.inject({ type: "latency", ms: 600_000 }, { times: 1 });
     fakeTimers();
-    const client = clientFor(config, { requestTimeout: 5_000, maxAttempts: 1 });
+    const client = clientFor(config, { requestTimeout: 10_000, maxAttempts: 1 });
     const { error } = await drive(client.listJobExecutionsForJob({ jobId: "fw-1" }));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error?.$retryable).toEqual({ throttling: false });
-    mock.faults.inject({ type: "latency", ms: 60_000 }, { times: 1 });
+    mock.faults.inject({ type: "latency", ms: 600_000 }, { times: 1 });
     const retried = await drive(
-      clientFor(config, { requestTimeout: 5_000 }).listJobExecutionsForJob({ jobId: "fw-1" }),
+      clientFor(config, { requestTimeout: 10_000 }).listJobExecutionsForJob({ jobId: "fw-1" }),
     );
     expect(retried.error, String(retried.error)).toBeUndefined();
     expect(retried.data?.executionSummaries).toHaveLength(3);

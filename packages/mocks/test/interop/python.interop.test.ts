@@ -3,18 +3,14 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type MockServer, startMockServer } from "../../src/node/index.js";
 
-// boto3 and the aws CLI (v1) against the standalone server. A missing peer fails under CI=true and is skipped,
-// loudly, elsewhere.
+// boto3 against the standalone server (the aws CLI has its own file, aws-cli.interop.test.ts, so that the two
+// run side by side). A missing peer fails under CI=true and is skipped, loudly, elsewhere.
 const ci = process.env.CI === "true";
 const hasBoto3 = spawnSync("python3", ["-c", "import boto3"], { stdio: "ignore" }).status === 0;
-const hasAwsCli = spawnSync("aws", ["--version"], { stdio: "ignore" }).status === 0;
-for (const [peer, present] of [
-  ["python3 with boto3", hasBoto3],
-  ["the aws CLI", hasAwsCli],
-] as const) {
-  if (!present && !ci)
-    console.warn(`[@iot-jobs/mocks] ${peer} not found: its interop test is skipped (CI=true makes it fail)`);
-}
+if (!hasBoto3 && !ci)
+  console.warn(
+    "[@iot-jobs/mocks] python3 with boto3 not found: its interop tests are skipped (CI=true makes them fail)",
+  );
 
 /** Runs a peer without blocking the event loop: the server answering it lives in this process. */
 function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
@@ -91,77 +87,6 @@ test.runIf(hasBoto3 || ci)(
       });
     } finally {
       await strict.close();
-    }
-  },
-);
-
-const cliEnv = {
-  ...process.env,
-  AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
-  AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-  AWS_DEFAULT_REGION: "us-east-1",
-  AWS_CONFIG_FILE: "/dev/null",
-  AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
-};
-const cli = (args: string[], env: NodeJS.ProcessEnv = cliEnv) =>
-  run("aws", ["iot", "list-job-executions-for-job", "--endpoint-url", server.url, "--output", "json", ...args], env);
-
-test.runIf(hasAwsCli || ci)(
-  "the aws CLI pages through with --endpoint-url, filters, and reports a modeled error",
-  async () => {
-    expect(hasAwsCli, "the aws CLI is required in CI").toBe(true);
-    const before = server.mock.history.length;
-    const all = await cli(["--job-id", "fleet", "--page-size", "100"]);
-    expect(all.status, all.stderr).toBe(0);
-    const arns = (JSON.parse(all.stdout).executionSummaries as { thingArn: string }[]).map((e) => e.thingArn);
-    expect(arns).toHaveLength(1_200);
-    expect(new Set(arns).size).toBe(1_200);
-    expect(server.mock.history.length - before).toBe(12); // it followed every token
-    const filtered = await cli(["--job-id", "fleet", "--status", "TIMED_OUT", "--page-size", "10"]);
-    const timedOut = JSON.parse(filtered.stdout).executionSummaries as { jobExecutionSummary: { status: string } }[];
-    expect(timedOut).toHaveLength(server.mock.store.job("fleet")!.counts().TIMED_OUT);
-    expect(new Set(timedOut.map((e) => e.jobExecutionSummary.status))).toEqual(new Set(["TIMED_OUT"]));
-    const missing = await cli(["--job-id", "no-such-job"]);
-    expect(missing.status).not.toBe(0);
-    expect(missing.stderr).toContain(
-      "An error occurred (ResourceNotFoundException) when calling the ListJobExecutionsForJob operation: Job no-such-job does not exist.",
-    );
-  },
-);
-
-test.runIf(hasAwsCli || ci)(
-  "the aws CLI reports each modeled error by its code, exits 255, and retries throttling",
-  async () => {
-    expect(hasAwsCli, "the aws CLI is required in CI").toBe(true);
-    const code = (stderr: string) => /An error occurred \((\w+)\)/.exec(stderr)?.[1];
-    const invalid = await cli(["--job-id", "fleet", "--max-results", "300"]);
-    expect([invalid.status, code(invalid.stderr)]).toEqual([255, "InvalidRequestException"]);
-    expect(invalid.stderr).toContain("Value '300' at 'maxResults' failed to satisfy constraint");
-    const badToken = await cli(["--job-id", "fleet", "--starting-token", "forged"]);
-    expect([badToken.status, code(badToken.stderr)]).toEqual([255, "InvalidRequestException"]);
-    expect(badToken.stderr).toContain("The nextToken is not valid for this request.");
-    const missing = await cli(["--job-id", "no-such-job"]);
-    expect([missing.status, code(missing.stderr)]).toEqual([255, "ResourceNotFoundException"]);
-
-    // The CLI's default (legacy) retry mode retries throttling until it clears.
-    server.mock.faults.inject({ type: "throttling" }, { times: 2 });
-    let before = server.mock.history.length;
-    const retried = await cli(["--job-id", "fleet", "--max-items", "5"]);
-    expect(retried.status, retried.stderr).toBe(0);
-    expect(server.mock.history.slice(before).map((r) => r.status)).toEqual([400, 400, 200]);
-    // Standard mode with 3 attempts (instead of legacy's 5 and its longer backoff): it gives up with the code.
-    const standard = { ...cliEnv, AWS_RETRY_MODE: "standard", AWS_MAX_ATTEMPTS: "3" };
-    for (const [fault, name, status] of [
-      ["throttling", "ThrottlingException", 400],
-      ["unavailable", "ServiceUnavailableException", 503],
-    ] as const) {
-      server.mock.faults.inject({ type: fault });
-      before = server.mock.history.length;
-      const failed = await cli(["--job-id", "fleet"], standard);
-      server.mock.faults.clear();
-      expect([failed.status, code(failed.stderr)]).toEqual([255, name]);
-      expect(failed.stderr).toContain("(reached max retries: 2)");
-      expect(server.mock.history.slice(before).map((r) => r.status)).toEqual([status, status, status]);
     }
   },
 );
