@@ -2,9 +2,11 @@
 
 Usage: python3 mock_vs_moto.py '<json config>'
   config: {"targets": {"mock": url, "moto": url?, "ceiling": url?}, "pids": {same keys: int}, "jobId": str,
-           "executions": int, "thingPrefix": str, "rounds": int, "singleSeconds": float, "budgetSeconds": float}
+           "executions": int, "thingPrefix": str, "rounds": int, "scanSeconds": float, "singleSeconds": float,
+           "budgetSeconds": float}
 Seeds moto (create_job with the thing ARNs as targets; things are created first only if moto insists), then,
-interleaved (rotating order) and repeated: a full paginated scan at maxResults=250 with boto3 (its paginator), the
+interleaved (rotating order) and repeated: full paginated scans at maxResults=250 (repeated for at least scanSeconds
+per target and round) with boto3 (its paginator), the
 same scan with a lean http.client loop (requests signed by botocore, bodies read with json.loads: what the servers
 cost, not what boto3 costs), and single-page requests/s with both. Targets: the mock (keep-alive), the mock with
 `Connection: close` on every request (a new TCP connection per request, as moto forces) and moto. Also the servers'
@@ -133,6 +135,18 @@ def scan_lean(name, lean):
     return {"seconds": seconds, "pages": pages}
 
 
+def scans_for(scan, name, client, seconds):
+    """Full scans, repeated until `seconds` have passed (at least one): a short scan alone would sample the
+    machine's load for a moment only. Pages and time add up, so pages/s is time-weighted."""
+    started = time.perf_counter()
+    pages = 0
+    while True:
+        pages += scan(name, client)["pages"]
+        elapsed = time.perf_counter() - started
+        if elapsed >= seconds:
+            return {"seconds": elapsed, "pages": pages}
+
+
 def per_second(call, seconds):
     until = time.perf_counter() + seconds
     started = time.perf_counter()
@@ -160,8 +174,9 @@ clients = {name: (boto3_client(url, close), Lean(url, close), pid) for name, (ur
 # A warm-up scan each (connections, botocore's model loading), and the response headers that matter here.
 result["connection"] = {}
 result["bytesPerScan"] = {}
+result["pagesPerScan"] = {}
 for name, (iot, lean, _) in clients.items():
-    scan_boto3(name, iot)
+    result["pagesPerScan"][name] = scan_boto3(name, iot)["pages"]
     scan_lean(name, lean)
     first = iot.list_job_executions_for_job(jobId=job_id, maxResults=250)["ResponseMetadata"]["HTTPHeaders"]
     result["connection"][name] = first.get("connection", "(not set: keep-alive)")
@@ -183,10 +198,10 @@ for r in range(config["rounds"]):
         break
     order = names[r % len(names):] + names[: r % len(names)]  # rotate: drift hits every target alike
     for name in order:
-        series["boto3Scan"][name].append(scan_boto3(name, clients[name][0]))
+        series["boto3Scan"][name].append(scans_for(scan_boto3, name, clients[name][0], config["scanSeconds"]))
     for name in order:
         before = cpu_seconds(clients[name][2])
-        scan = scan_lean(name, clients[name][1])
+        scan = scans_for(scan_lean, name, clients[name][1], config["scanSeconds"])
         server_cpu[name]["seconds"] += cpu_seconds(clients[name][2]) - before
         server_cpu[name]["pages"] += scan["pages"]
         series["leanScan"][name].append(scan)

@@ -24,6 +24,18 @@ export function judge(value, cmp, target) {
   return ok ? "met" : "missed";
 }
 
+/**
+ * A warning when the target lies within the round-to-round spread (p25–p75) of the ratio: one run does not decide.
+ *
+ * @param {number} target
+ * @param {{ p25: number, p75: number } | null | undefined} spread
+ * @example undecided(2, { p25: 1.6, p75: 2.1 }) // "; ×2 lies within the per-round p25–p75 (×1.60–×2.10): not decided by one run"
+ */
+export function undecided(target, spread) {
+  if (!spread || target < spread.p25 || target > spread.p75) return "";
+  return `; ×${target} lies within the per-round p25–p75 (${times(spread.p25)}–${times(spread.p75)}): not decided by one run`;
+}
+
 /** Goal id prefix → the section that measures it. */
 const sectionOf = { size: "size", speed: "per-call", mock: "mock-vs-moto", scale: "scale" };
 
@@ -53,6 +65,7 @@ export function goals(doc) {
     /** @type {number} */ target,
     /** @type {string} */ measured,
     /** @type {(met: boolean) => string} */ margin,
+    /** @type {{ p25: number, p75: number } | null | undefined} */ spread = undefined,
   ) => {
     const status = judge(value, cmp, target);
     const section = sectionOf[/** @type {keyof typeof sectionOf} */ (id.split("-")[0])];
@@ -62,7 +75,7 @@ export function goals(doc) {
       goal,
       measured,
       status,
-      margin: status === "not measured" ? "" : margin(status === "met"),
+      margin: status === "not measured" ? "" : `${margin(status === "met")}${undecided(target, spread)}`,
     });
   };
 
@@ -81,16 +94,37 @@ export function goals(doc) {
   const sdk = call?.variants?.["@aws-sdk/client-iot"]?.wallUs?.median;
   const floor = call?.variants?.["unsigned fetch + JSON.parse (floor)"]?.wallUs?.median;
   const vsSdk = call?.ratios?.["sdk/ours wall"];
-  add("speed-sdk", "≥ 2× faster than the SDK per call (median)", vsSdk, "≥", 2, times(vsSdk), (met) =>
-    met
-      ? `ours could take up to ${ms(sdk / 2)} ms and still be 2× faster`
-      : `ours needs ≤ ${ms(sdk / 2)} ms per call (SDK ÷ 2), ${ms(ours - sdk / 2)} ms (${pct(ours - sdk / 2, ours)}) less than now; by CPU time the ratio is ${times(call.ratios["sdk/ours cpu"])}`,
+  /** @param {string} name */
+  const rounds = (name) => {
+    const r = call?.perRoundRatios?.[name];
+    return r ? ` (per round: ${times(r.median)}, p25–p75 ${times(r.p25)}–${times(r.p75)})` : "";
+  };
+  add(
+    "speed-sdk",
+    "≥ 2× faster than the SDK per call (median)",
+    vsSdk,
+    "≥",
+    2,
+    `${times(vsSdk)}${rounds("sdk/ours wall")}`,
+    (met) =>
+      met
+        ? `ours could take up to ${ms(sdk / 2)} ms and still be 2× faster; by CPU time the ratio is ${times(call.ratios["sdk/ours cpu"])}`
+        : `ours needs ≤ ${ms(sdk / 2)} ms per call (SDK ÷ 2), ${ms(ours - sdk / 2)} ms (${pct(ours - sdk / 2, ours)}) less than now; by CPU time the ratio is ${times(call.ratios["sdk/ours cpu"])}`,
+    call?.perRoundRatios?.["sdk/ours wall"],
   );
   const vsFloor = call?.ratios?.["ours/floor wall"];
-  add("speed-floor", "within 1.5× of unsigned fetch per call (median)", vsFloor, "≤", 1.5, times(vsFloor), (met) =>
-    met
-      ? `${ms(floor * 1.5 - ours)} ms per call to spare`
-      : `ours needs ≤ ${ms(floor * 1.5)} ms per call (floor × 1.5), ${ms(ours - floor * 1.5)} ms (${pct(ours - floor * 1.5, ours)}) less than now; by CPU time ${times(call.ratios["ours/floor cpu"])}`,
+  add(
+    "speed-floor",
+    "within 1.5× of unsigned fetch per call (median)",
+    vsFloor,
+    "≤",
+    1.5,
+    `${times(vsFloor)}${rounds("ours/floor wall")}`,
+    (met) =>
+      met
+        ? `${ms(floor * 1.5 - ours)} ms per call to spare; by CPU time ${times(call.ratios["ours/floor cpu"])}`
+        : `ours needs ≤ ${ms(floor * 1.5)} ms per call (floor × 1.5), ${ms(ours - floor * 1.5)} ms (${pct(ours - floor * 1.5, ours)}) less than now; by CPU time ${times(call.ratios["ours/floor cpu"])}`,
+    call?.perRoundRatios?.["ours/floor wall"],
   );
 
   const mock = moto?.targets?.mock;
@@ -102,13 +136,17 @@ export function goals(doc) {
     vsMoto,
     "≥",
     15,
-    `${times(vsMoto)} (boto3 end to end: ${times(moto?.ratios?.["mock/moto boto3 scan pages/s"])})`,
+    `${times(vsMoto)}${(() => {
+      const r = moto?.perRoundRatios?.["mock/moto lean scan pages/s"];
+      return r ? ` (per round: ${times(r.median)}, p25–p75 ${times(r.p25)}–${times(r.p75)})` : "";
+    })()}; boto3 end to end: ${times(moto?.ratios?.["mock/moto boto3 scan pages/s"])}`,
     (met) => {
       const need = motoT.leanScanPagesPerSecond.median * 15;
       return met
         ? `${int(mock.leanScanPagesPerSecond.median)} pages/s against the ${int(need)} needed`
         : `needs ≥ ${int(need)} pages/s (moto ${fixed(motoT.leanScanPagesPerSecond.median, 1)} × 15), now ${int(mock.leanScanPagesPerSecond.median)}: ${times(need / mock.leanScanPagesPerSecond.median)} faster; the server's CPU per page is ${fixed(mock.serverCpuMsPerPage, 2)} ms against moto's ${fixed(motoT.serverCpuMsPerPage, 1)} ms (${times(moto.ratios["moto/mock server CPU per page"])})`;
     },
+    moto?.perRoundRatios?.["mock/moto lean scan pages/s"],
   );
 
   const growth = scale?.peakRssGrowthMB;

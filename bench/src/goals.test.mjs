@@ -1,6 +1,14 @@
 import { expect, test } from "vitest";
-import { goals, judge } from "./goals.mjs";
+import { goals, judge, undecided } from "./goals.mjs";
 import { renderMarkdown, renderSummary } from "./report.mjs";
+
+test("undecided: a target inside the per-round p25–p75 is flagged, one outside is not", () => {
+  expect(undecided(2, { p25: 1.6, p75: 2.1 })).toBe(
+    "; ×2 lies within the per-round p25–p75 (×1.60–×2.10): not decided by one run",
+  );
+  expect(undecided(2, { p25: 2.1, p75: 2.4 })).toBe("");
+  expect(undecided(2, null)).toBe("");
+});
 
 test.each(
   /** @type {[number | null, "≤" | "≥" | "<", number, string][]} */ ([

@@ -55,7 +55,7 @@ function perCallSection(s) {
       rows,
     ),
     "",
-    `SDK ÷ ours: **${times(s.ratios["sdk/ours wall"])}** wall, ${times(s.ratios["sdk/ours cpu"])} CPU. Ours ÷ floor: **${times(s.ratios["ours/floor wall"])}** wall, ${times(s.ratios["ours/floor cpu"])} CPU.`,
+    `SDK ÷ ours: **${times(s.ratios["sdk/ours wall"])}** wall, ${times(s.ratios["sdk/ours cpu"])} CPU. Ours ÷ floor: **${times(s.ratios["ours/floor wall"])}** wall, ${times(s.ratios["ours/floor cpu"])} CPU. The same ratios within each round (both medians from the same moment, so the same load), median (p25–p75) over the rounds: SDK ÷ ours ${spread(s.perRoundRatios?.["sdk/ours wall"], times)}, ours ÷ floor ${spread(s.perRoundRatios?.["ours/floor wall"], times)}.`,
   ].join("\n");
 }
 

@@ -13,12 +13,15 @@ const mockBin = join(dirname(fileURLToPath(import.meta.resolve("@iot-jobs/mocks/
 const cannedServer = fileURLToPath(new URL("../servers/canned-page-server.mjs", import.meta.url));
 const script = fileURLToPath(new URL("../../python/mock_vs_moto.py", import.meta.url));
 
-/** @typedef {{ executions: number, rounds: number, singleSeconds: number, budgetMs: number }} MockVsMotoOptions */
+/**
+ * @typedef {{ executions: number, rounds: number, scanSeconds: number, singleSeconds: number, budgetMs: number }}
+ *   MockVsMotoOptions
+ */
 
 /** @type {MockVsMotoOptions} */
-export const defaults = { executions: 10_000, rounds: 4, singleSeconds: 1.5, budgetMs: 120_000 };
+export const defaults = { executions: 10_000, rounds: 4, scanSeconds: 2, singleSeconds: 1.5, budgetMs: 150_000 };
 /** @type {MockVsMotoOptions} */
-export const quick = { executions: 300, rounds: 2, singleSeconds: 0.2, budgetMs: 30_000 };
+export const quick = { executions: 300, rounds: 2, scanSeconds: 0, singleSeconds: 0.2, budgetMs: 30_000 };
 
 /**
  * Measures section 3; without boto3 it reports "not measured", without moto it measures the mock alone.
@@ -27,7 +30,7 @@ export const quick = { executions: 300, rounds: 2, singleSeconds: 0.2, budgetMs:
  * @example const { ratios } = await measure({ executions: 1_000 });
  */
 export async function measure(options = {}) {
-  const { executions, rounds, singleSeconds, budgetMs } = { ...defaults, ...options };
+  const { executions, rounds, scanSeconds, singleSeconds, budgetMs } = { ...defaults, ...options };
   const found = await peers();
   const versions = { boto3: found.boto3, moto: found.moto };
   if (!found.boto3) return { status: "not measured", reason: `${found.missing.join(", ")} not installed`, versions };
@@ -59,6 +62,7 @@ export async function measure(options = {}) {
       executions,
       thingPrefix,
       rounds,
+      scanSeconds,
       singleSeconds,
       budgetSeconds: budgetMs / 1000,
     };
@@ -87,7 +91,7 @@ export async function measure(options = {}) {
  * @typedef {{ rounds: number, boto3Scan: Record<string, Scan[]>, leanScan: Record<string, Scan[]>,
  *   boto3Single: Record<string, number[]>, leanSingle: Record<string, number[]>,
  *   serverCpu: Record<string, { seconds: number, pages: number }>, connection: Record<string, string>,
- *   bytesPerScan: Record<string, number>, motoSeed?: unknown, boto3: string, botocore: string, python: string,
+ *   bytesPerScan: Record<string, number>, pagesPerScan: Record<string, number>, motoSeed?: unknown, boto3: string, botocore: string, python: string,
  *   ceiling?: { leanSingle: number[], serverCpu: { seconds: number, pages: number } } }} RawPeers
  */
 
@@ -108,7 +112,7 @@ export function summarizePeers(raw, executions) {
       return [
         name,
         {
-          pagesPerScan: raw.boto3Scan[name]?.[0]?.pages,
+          pagesPerScan: raw.pagesPerScan[name],
           firstPageBytes: raw.bytesPerScan[name],
           connectionHeader: raw.connection[name],
           boto3ScanPagesPerSecond: pagesPerSecond(raw.boto3Scan[name] ?? []),
@@ -130,6 +134,11 @@ export function summarizePeers(raw, executions) {
     return value === null ? null : round(value, 4);
   };
   const cpu = ratio(targets.moto?.serverCpuMsPerPage, targets.mock?.serverCpuMsPerPage);
+  // Within each round (same moment, same load): the mock's pages/s over moto's, summarized over the rounds.
+  const rate = (/** @type {Scan | undefined} */ x) => (x ? x.pages / x.seconds : null);
+  const perRound = (raw.leanScan.mock ?? [])
+    .map((scan, i) => ratio(rate(scan), rate(raw.leanScan.moto?.[i])))
+    .filter((x) => x !== null);
   const ceiling = raw.ceiling && {
     leanSinglePageRps: roundSummary(summarize(raw.ceiling.leanSingle)),
     serverCpuMsPerPage:
@@ -144,6 +153,7 @@ export function summarizePeers(raw, executions) {
     motoSeed: raw.motoSeed ?? null,
     targets,
     ceiling: ceiling ?? null,
+    perRoundRatios: { "mock/moto lean scan pages/s": perRound.length > 0 ? roundSummary(summarize(perRound)) : null },
     ratios: {
       "mock/moto boto3 scan pages/s": r("mock", "moto", "boto3ScanPagesPerSecond"),
       "mock/moto lean scan pages/s": r("mock", "moto", "leanScanPagesPerSecond"),

@@ -58,7 +58,8 @@ export function variants(endpoint) {
 /** @typedef {{ warmup: number, rounds: number, calls: number, budgetMs: number }} PerCallOptions */
 
 /** @type {PerCallOptions} */
-export const defaults = { warmup: 300, rounds: 15, calls: 200, budgetMs: 150_000 };
+// Many short blocks rather than a few long ones: a burst of load from elsewhere then hits every variant alike.
+export const defaults = { warmup: 300, rounds: 60, calls: 50, budgetMs: 150_000 };
 /** @type {PerCallOptions} */
 export const quick = { warmup: 3, rounds: 2, calls: 4, budgetMs: 20_000 };
 
@@ -139,10 +140,20 @@ export function summarizeRuns({ wall, cpu, roundMedians, settings }) {
   const sdk = "@aws-sdk/client-iot";
   const floor = "unsigned fetch + JSON.parse (floor)";
   const reference = "openapi-fetch + aws4fetch";
+  /**
+   * Ratios of the two variants' medians within each round (same moment, same load), summarized over rounds.
+   * @param {string} a
+   * @param {string} b
+   */
+  const perRound = (a, b) => {
+    const xs = (roundMedians[a] ?? []).map((x, i) => ratio(x, roundMedians[b]?.[i])).filter((x) => x !== null);
+    return xs.length > 0 ? roundSummary(summarize(xs)) : null;
+  };
   return {
     status: "measured",
     settings: { ...settings, pageItems: PAGE_SIZE, inFlight: 1 },
     variants: results,
+    perRoundRatios: { "sdk/ours wall": perRound(sdk, ours), "ours/floor wall": perRound(ours, floor) },
     ratios: {
       "sdk/ours wall": r(sdk, ours, "wallUs"),
       "ours/floor wall": r(ours, floor, "wallUs"),

@@ -21,7 +21,11 @@ test("per-call: medians in µs, CPU per call per block, and every ratio is the q
       "aws4fetch + fetch": [0.6, 0.6],
       "unsigned fetch + JSON.parse (floor)": [0.4, 0.4],
     },
-    roundMedians: {},
+    roundMedians: {
+      "@iot-jobs/client": [1000, 2000, 1000],
+      "@aws-sdk/client-iot": [3000, 3000, 2500],
+      "unsigned fetch + JSON.parse (floor)": [800, 1000, 500],
+    },
     settings: { warmup: 1, rounds: 2, calls: 3 },
   });
   expect(result.variants["@iot-jobs/client"]?.wallUs).toMatchObject({ n: 3, median: 1200, p25: 1100, p75: 1300 });
@@ -32,6 +36,9 @@ test("per-call: medians in µs, CPU per call per block, and every ratio is the q
   expect(result.ratios["ours/floor cpu"]).toBe(1.5);
   expect(result.ratios["sdk/(openapi-fetch + aws4fetch) wall"]).toBe(2);
   expect(result.ratios["(aws4fetch + fetch)/floor wall"]).toBe(1.375);
+  // Within each round: 3000/1000, 3000/2000, 2500/1000 → median 2.5; 1000/800, 2000/1000, 1000/500 → 1.25, 2, 2.
+  expect(result.perRoundRatios["sdk/ours wall"]).toMatchObject({ n: 3, median: 2.5, min: 1.5, max: 3 });
+  expect(result.perRoundRatios["ours/floor wall"]).toMatchObject({ n: 3, median: 2, min: 1.25 });
 });
 
 test("mock vs moto: pages/s from scans, server CPU per page, ratios mock ÷ moto", () => {
@@ -54,6 +61,7 @@ test("mock vs moto: pages/s from scans, server CPU per page, ratios mock ÷ moto
       },
       connection: { mock: "keep-alive", "mock, Connection: close": "close", moto: "close" },
       bytesPerScan: { mock: 51_000, "mock, Connection: close": 51_000, moto: 57_000 },
+      pagesPerScan: { mock: 40, "mock, Connection: close": 40, moto: 40 },
       boto3: "1.43.11",
       botocore: "1.43.11",
       python: "3.11.7",
@@ -64,6 +72,7 @@ test("mock vs moto: pages/s from scans, server CPU per page, ratios mock ÷ moto
   expect(result.targets.mock?.leanScanPagesPerSecond.median).toBe(160); // 40 pages in 0.25 s
   expect(result.targets.moto?.leanScanPagesPerSecond.median).toBe(10);
   expect(result.targets.mock?.serverCpuMsPerPage).toBe(4);
+  expect(result.targets.moto?.pagesPerScan).toBe(40);
   expect(result.ratios["mock/moto lean scan pages/s"]).toBe(16);
   expect(result.ratios["mock/moto boto3 scan pages/s"]).toBe(4);
   expect(result.ratios["mock/moto boto3 single-page rps"]).toBe(4);
@@ -86,6 +95,7 @@ test("mock vs moto without moto: the mock's figures stand, the ratios to moto ar
       serverCpu: {},
       connection: {},
       bytesPerScan: {},
+      pagesPerScan: { mock: 2, "mock, Connection: close": 2 },
       boto3: "x",
       botocore: "x",
       python: "x",
