@@ -1,0 +1,40 @@
+// `pnpm start --once`, the main job as a newcomer runs it from the repository root (CI runs it the same way): the
+// build through turbo, the demo through the client, the URLs and the snippets, exit 0.
+import { expect, test } from "vitest";
+import { startCommand } from "./run-start.js";
+
+test("pnpm start --once builds, walks the demo job through the client, prints where everything is, exits 0", async () => {
+  const run = startCommand("pnpm", ["start", "--once", "--mock-port", "0", "--docs-port", "0"]);
+  const code = await run.exited;
+  const text = run.output();
+  expect(code, text).toBe(0);
+  expect(text).toMatch(/Tasks:\s+\d+ successful, \d+ total/); // turbo built (or replayed) everything
+  const mockUrl = /^iot-jobs: the mock {2}(http:\/\/127\.0\.0\.1:\d+)$/m.exec(text)?.[1];
+  const docsUrl = /^iot-jobs: the docs {2}(http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(text)?.[1];
+  expect(mockUrl && docsUrl, text).toBeTruthy();
+  expect(text).toMatch(/\[█{30}\] 5,005\/5,005 executions · 21 pages · \d+ ms\n/);
+
+  const table = text.slice(text.indexOf("  status "), text.indexOf("  total "));
+  const rows = [...table.matchAll(/^ {2}([A-Z_]+) +([\d,]+) +[\d.]+ %$/gm)].map((m) => [
+    m[1],
+    Number(m[2]!.replace(/,/g, "")),
+  ]);
+  expect(rows.map(([status]) => status)).toEqual(["QUEUED", "IN_PROGRESS", "SUCCEEDED", "FAILED", "TIMED_OUT"]);
+  expect(rows.reduce((sum, [, n]) => sum + (n as number), 0)).toBe(5_005);
+  expect(Object.fromEntries(rows).IN_PROGRESS).toBe(200); // a rollout in progress from the first page
+  expect(text).toMatch(/^ {2}total +5,005$/m);
+  expect(text).toMatch(
+    /slowest to finish:\n +47 min {2}gateway-berlin-01 \(SUCCEEDED\)\n +40 min {2}gateway-oslo-02 \(TIMED_OUT, 1 retry\)/,
+  );
+  expect(text).toMatch(/running longest:\n +\d+ s {2}sensor-\d{4}\n/);
+  expect(text).toMatch(/failed: [\d,]+ \([\d,]+ FAILED, [\d,]+ TIMED_OUT\), the first ones:\n {4}gateway-oslo-02/);
+
+  expect(text).toContain(`export AWS_ENDPOINT_URL_IOT=${mockUrl} AWS_REGION=us-east-1`);
+  expect(text).toContain(`# the aws CLI (or pass --endpoint-url ${mockUrl})`);
+  expect(text).toContain(`# boto3 (or boto3.client("iot", endpoint_url="${mockUrl}"))`);
+  expect(text).toContain(`createIotJobsClient({ endpoint: "${mockUrl}" })`);
+  expect(text).toContain(`The docs (the operation's reference and the guides): ${docsUrl}`);
+  expect(text.trimEnd().split("\n").at(-1)).toBe(
+    "iot-jobs: done (--once); run `pnpm start` in a terminal to keep serving",
+  );
+}, 240_000);
