@@ -21,7 +21,9 @@ test("pnpm start --once builds, walks the demo job through the client, prints wh
   ]);
   expect(rows.map(([status]) => status)).toEqual(["QUEUED", "IN_PROGRESS", "SUCCEEDED", "FAILED", "TIMED_OUT"]);
   expect(rows.reduce((sum, [, n]) => sum + (n as number), 0)).toBe(5_005);
-  expect(Object.fromEntries(rows).IN_PROGRESS).toBe(200); // a rollout in progress from the first page
+  // A rollout in progress from the first page: about 200 running (5 start and 5 end a second while pages are read).
+  expect(Object.fromEntries(rows).IN_PROGRESS).toBeGreaterThan(150);
+  expect(Object.fromEntries(rows).IN_PROGRESS).toBeLessThan(250);
   expect(text).toMatch(/^ {2}total +5,005$/m);
   expect(text).toMatch(
     /slowest to finish:\n +47 min {2}gateway-berlin-01 \(SUCCEEDED\)\n +40 min {2}gateway-oslo-02 \(TIMED_OUT, 1 retry\)/,
