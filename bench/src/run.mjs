@@ -2,7 +2,7 @@
 // bench/results/latest.json, BENCHMARKS.md regenerated from them, and a summary on stdout.
 // Usage: node src/run.mjs [--only size,per-call,...] [--quick] [--out file.json] [--no-report]
 // Exit code: 1 if a section failed; also if a peer was missing and CI=true.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -75,6 +75,9 @@ const document = {
 if (out) {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
+  // Formatted as the repository's Biome formats JSON, so that `biome ci .` stays clean after a run.
+  const biome = resolve(here, "../../node_modules/.bin/biome");
+  if (existsSync(biome)) await run(biome, ["format", "--write", out], { timeoutMs: 30_000 });
 }
 if (report) writeFileSync(resolve(here, "../../BENCHMARKS.md"), renderMarkdown(document));
 console.log(`\n${renderSummary(document)}`);
