@@ -229,7 +229,7 @@ test(`@smithy/signature-v4 recomputes the same Authorization for ${SMITHY_RUNS} 
   console.info(
     `[signatures] smithy: ${SMITHY_RUNS} requests in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-});
+}, 60_000);
 
 test.runIf(hasBotocore || ci)(
   `botocore's SigV4Auth recomputes the same Authorization for ${BOTOCORE_RUNS} generated requests`,
@@ -273,4 +273,5 @@ test.runIf(hasBotocore || ci)(
       `[signatures] botocore: ${BOTOCORE_RUNS} requests in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
   },
+  60_000,
 );
