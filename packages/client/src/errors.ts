@@ -102,14 +102,17 @@ export const serviceExceptions: Record<string, IotJobsExceptionClass<IotJobsExce
 // One small factory instead of sixteen class bodies keeps the browser bundle small. Service errors are the
 // names ending in "Exception"; they are registered for the error parser.
 const define = <T extends IotJobsException>(name: T["name"], fault: Fault = "client") => {
-  const E = class extends IotJobsException {
-    constructor(init?: IotJobsExceptionInit) {
-      super(init, name, fault);
-    }
-    static override isInstance(value: unknown): value is T {
-      return IotJobsException.isInstance(value) && value.name === name;
-    }
-  };
+  // A computed key names the class after the error (`ThrottlingException.name`), as the SDKs' classes are.
+  const E = {
+    [name]: class extends IotJobsException {
+      constructor(init?: IotJobsExceptionInit) {
+        super(init, name, fault);
+      }
+      static override isInstance(value: unknown): value is T {
+        return IotJobsException.isInstance(value) && value.name === name;
+      }
+    },
+  }[name]!;
   if (name.endsWith("Exception")) serviceExceptions[name] = E;
   return E as unknown as IotJobsExceptionClass<T>;
 };

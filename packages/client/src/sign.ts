@@ -3,7 +3,7 @@ import { AwsV4Signer } from "aws4fetch";
 import type { AwsCredentialIdentity } from "./credentials.js";
 
 /** The fetch a client sends with: called with a URL and an init, like `globalThis.fetch`. */
-export type Fetch = (input: URL | string, init: RequestInit) => Promise<Response>;
+export type Fetch = (input: URL, init: RequestInit) => Promise<Response>;
 
 /** Sends one signed GET of a URL, honouring the signal. */
 export type SignedFetch = (url: string, signal?: AbortSignal) => Promise<Response>;
