@@ -6,7 +6,8 @@ import { stripVTControlCharacters } from "node:util";
 export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
 /** Variables pnpm and vitest set for this workspace run, kept away from the commands under test. */
-const inherited = /^(npm_|pnpm_|PNPM_|VITEST|TINYPOOL|NODE_OPTIONS$|TEST$|INIT_CWD$)/;
+const inherited =
+  /^(npm_(command|execpath|node_execpath|lifecycle_\w+|package_\w+|config_user_agent|config_verify_deps_before_run)$|pnpm_config_|PNPM_|VITEST|TINYPOOL|NODE_OPTIONS$|TEST$|INIT_CWD$)/;
 
 /**
  * The machine's environment without the workspace run's pnpm and vitest variables, plus `extra`.

@@ -1,7 +1,8 @@
 import { exec } from "./exec.js";
 
-/** Variables of the runner that must not reach the outside project: pnpm's npm_* settings, vitest's own. */
-const inherited = /^(npm_|pnpm_|PNPM_|VITEST|TINYPOOL|NODE_OPTIONS$|TEST$|INIT_CWD$)/;
+/** What pnpm and vitest set for the workspace run; the machine's own npm_config_* (registry, cache, proxy) stay. */
+const inherited =
+  /^(npm_(command|execpath|node_execpath|lifecycle_\w+|package_\w+|config_user_agent|config_verify_deps_before_run)$|pnpm_config_|PNPM_|VITEST|TINYPOOL|NODE_OPTIONS$|TEST$|INIT_CWD$)/;
 
 /**
  * The environment of a command in the outside project: this machine's (PATH, HOME, proxies, CI), without what

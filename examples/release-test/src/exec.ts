@@ -14,7 +14,8 @@ export interface ExecResult {
 }
 
 /** Variables pnpm and vitest set for the workspace, kept away from commands run in the copy. */
-const inherited = /^(npm_|pnpm_|PNPM_|VITEST|TINYPOOL|NODE_OPTIONS$|TEST$|INIT_CWD$)/;
+const inherited =
+  /^(npm_(command|execpath|node_execpath|lifecycle_\w+|package_\w+|config_user_agent|config_verify_deps_before_run)$|pnpm_config_|PNPM_|VITEST|TINYPOOL|NODE_OPTIONS$|TEST$|INIT_CWD$)/;
 
 /**
  * Runs a command to its end (never rejects on a failing command) in the machine's environment, without the
