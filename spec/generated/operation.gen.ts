@@ -119,6 +119,18 @@ export const servers = [
         "default": "us-east-1"
       }
     }
+  },
+  {
+    "url": "https://iot-fips.{region}.amazonaws.com.cn",
+    "variables": {
+      "region": {
+        "default": "cn-north-1",
+        "enum": [
+          "cn-north-1",
+          "cn-northwest-1"
+        ]
+      }
+    }
   }
 ] as const;
 

@@ -133,6 +133,7 @@ test("servers use the endpoint prefix, and security describes SigV4 with the sig
     `https://${prefix}.{region}.amazonaws.com`,
     `https://${prefix}.{region}.amazonaws.com.cn`,
     `https://${prefix}-fips.{region}.amazonaws.com`,
+    `https://${prefix}-fips.{region}.amazonaws.com.cn`,
   ]);
   const scheme = spec.components.securitySchemes.sigv4;
   expect(scheme["x-amazon-apigateway-authtype"]).toBe("awsSigv4");
