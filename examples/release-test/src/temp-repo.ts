@@ -1,4 +1,4 @@
-import { cp, mkdtemp, stat, symlink } from "node:fs/promises";
+import { cp, mkdtemp, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,4 +41,18 @@ export async function commitAll(dir: string, message: string): Promise<void> {
   await run("git", ["add", "-A"], dir);
   const author = ["-c", "user.name=release-test", "-c", "user.email=release-test@example.invalid"];
   await run("git", [...author, "commit", "-q", "--no-verify", "-m", message], dir);
+}
+
+/**
+ * Adds and commits a changeset of our own (a minor release of the client, a patch of the mocks), so that the flow
+ * has something to release even right after a release, when the repository has no pending changeset.
+ *
+ * @example
+ * await addProbeChangeset(repo);
+ */
+export async function addProbeChangeset(dir: string): Promise<void> {
+  const text =
+    '---\n"@iot-jobs/client": minor\n"@iot-jobs/mocks": patch\n---\n\ntest(release): probe of the release test\n';
+  await writeFile(join(dir, ".changeset/release-test-probe.md"), text);
+  await commitAll(dir, "a changeset of the release test");
 }

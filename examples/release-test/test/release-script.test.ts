@@ -5,12 +5,13 @@ import { readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { exec, run } from "../src/exec.js";
-import { commitAll, copyRepo, repoRoot } from "../src/temp-repo.js";
+import { addProbeChangeset, commitAll, copyRepo, repoRoot } from "../src/temp-repo.js";
 
 let copy: string;
 
 beforeAll(async () => {
   copy = await copyRepo();
+  await addProbeChangeset(copy);
 });
 afterAll(() => rm(copy, { recursive: true, force: true }));
 
