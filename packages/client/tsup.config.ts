@@ -1,7 +1,10 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts" },
+  // Two entry points of one surface: `index` signs with aws4fetch on Web Crypto, `node` (the `node` export
+  // condition) with @smithy/signature-v4; the rest of the code is shared in chunks.
+  entry: { index: "src/index.ts", node: "src/node.ts" },
+  splitting: true,
   format: ["esm"],
   target: "es2022",
   platform: "neutral",
@@ -12,5 +15,5 @@ export default defineConfig({
   dts: { resolve: true, compilerOptions: { paths: { "@iot-jobs/spec": ["../../spec/src/index.ts"] } } },
   treeshake: true,
   clean: true,
-  sourcemap: true,
+  sourcemap: false,
 });

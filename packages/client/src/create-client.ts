@@ -8,7 +8,7 @@ import {
   paginateListJobExecutionsForJob,
   unwrap,
 } from "./paginate-list-job-executions-for-job.js";
-import { type Fetch, signer } from "./sign.js";
+import { type Fetch, type SignerFactory, signedFetch } from "./sign.js";
 import type {
   CallOptions,
   JobExecutionSummaryForJob,
@@ -98,36 +98,32 @@ export interface IotJobsClient<ThrowOnError extends boolean = false> {
 }
 
 /**
- * Creates a client. Bad settings throw a `ConfigurationError` here; missing environment credentials are reported
- * by the first call (a `CredentialsProviderError`).
- * @see https://github.com/iot-jobs/iot-jobs/tree/main/packages/client#readme
- * @example
- * import { createIotJobsClient } from "@iot-jobs/client";
- *
- * const client = createIotJobsClient({ region: "us-east-1", throwOnError: true });
- * const page = await client.listJobExecutionsForJob({ jobId: "firmware-42", maxResults: 50 });
+ * Makes `createIotJobsClient` for a platform's SigV4 signer (the package's entry points pick one: aws4fetch on Web
+ * Crypto by default, @smithy/signature-v4 under the `node` condition).
  */
-export function createIotJobsClient<ThrowOnError extends boolean = false>(
-  config: IotJobsClientConfig & { throwOnError?: ThrowOnError } = {},
-): IotJobsClient<ThrowOnError> {
-  const e = env();
-  const region = checkRegion(config.region ?? (e.AWS_REGION || e.AWS_DEFAULT_REGION));
-  const { maxAttempts = 3, requestTimeout } = config;
-  if (!(maxAttempts >= 1 && maxAttempts % 1 === 0) || (requestTimeout != null && !(requestTimeout > 0))) {
-    fail(`Invalid maxAttempts ${maxAttempts} or requestTimeout ${requestTimeout}`);
-  }
-  const call = sender(
-    // openapi-fetch joins base URL and path as createClient does, without a doubled slash.
-    removeTrailingSlash(resolveEndpoint(region, config.useFipsEndpoint, config.endpoint)),
-    signer(region, credentialSource(config.credentials), config.fetch),
-    maxAttempts,
-    requestTimeout,
-  );
-  return {
-    listJobExecutionsForJob: (config.throwOnError
-      ? (input: ListJobExecutionsForJobInput, options?: CallOptions) => call(input, options).then(unwrap)
-      : call) as IotJobsClient<ThrowOnError>["listJobExecutionsForJob"],
-    paginateListJobExecutionsForJob: (input, options) => paginateListJobExecutionsForJob(call, input, options),
-    listAllJobExecutionsForJob: (input, options) => listAllJobExecutionsForJob(call, input, options),
+export function clientFactory(createSigner: SignerFactory) {
+  return function createIotJobsClient<ThrowOnError extends boolean = false>(
+    config: IotJobsClientConfig & { throwOnError?: ThrowOnError } = {},
+  ): IotJobsClient<ThrowOnError> {
+    const e = env();
+    const region = checkRegion(config.region ?? (e.AWS_REGION || e.AWS_DEFAULT_REGION));
+    const { maxAttempts = 3, requestTimeout } = config;
+    if (!(maxAttempts >= 1 && maxAttempts % 1 === 0) || (requestTimeout != null && !(requestTimeout > 0))) {
+      fail(`Invalid maxAttempts ${maxAttempts} or requestTimeout ${requestTimeout}`);
+    }
+    const call = sender(
+      // openapi-fetch joins base URL and path as createClient does, without a doubled slash.
+      removeTrailingSlash(resolveEndpoint(region, config.useFipsEndpoint, config.endpoint)),
+      signedFetch(createSigner(region), credentialSource(config.credentials), config.fetch),
+      maxAttempts,
+      requestTimeout,
+    );
+    return {
+      listJobExecutionsForJob: (config.throwOnError
+        ? (input: ListJobExecutionsForJobInput, options?: CallOptions) => call(input, options).then(unwrap)
+        : call) as IotJobsClient<ThrowOnError>["listJobExecutionsForJob"],
+      paginateListJobExecutionsForJob: (input, options) => paginateListJobExecutionsForJob(call, input, options),
+      listAllJobExecutionsForJob: (input, options) => listAllJobExecutionsForJob(call, input, options),
+    };
   };
 }

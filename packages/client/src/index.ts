@@ -1,5 +1,7 @@
-// The client.
-export { createIotJobsClient, type IotJobsClient, type IotJobsClientConfig } from "./create-client.js";
+// The client, signing with aws4fetch on Web Crypto (browsers, edge workers; Node has its own entry, ./node.ts).
+
+export type { IotJobsClient, IotJobsClientConfig } from "./create-client.js";
+export { createIotJobsClient } from "./create-iot-jobs-client.js";
 export type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "./credentials.js";
 
 // Errors.

@@ -1,5 +1,3 @@
-import { signingName } from "@iot-jobs/spec";
-import { AwsV4Signer } from "aws4fetch";
 import type { AwsCredentialIdentity } from "./credentials.js";
 
 /** The fetch a client sends with: called with a URL and an init, like `globalThis.fetch`. */
@@ -8,36 +6,28 @@ export type Fetch = (input: URL, init: RequestInit) => Promise<Response>;
 /** Sends one signed GET of a URL, honouring the signal. */
 export type SignedFetch = (url: string, signal?: AbortSignal) => Promise<Response>;
 
-// The SHA-256 of the empty body, sent and signed as the AWS SDKs do: aws4fetch then skips hashing the body, one
-// Web Crypto round trip less per request.
-const EMPTY_BODY_SHA256 = {
-  "x-amz-content-sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-};
+/** Signs a GET of `url` with SigV4 for the client's region and the signing name `iot`: the headers to send. */
+export type RequestSigner = (identity: AwsCredentialIdentity, url: string) => Promise<HeadersInit>;
+
+/** Makes the request signer of a client for its region (one per client, so that derived keys are shared). */
+export type SignerFactory = (region: string) => RequestSigner;
 
 /**
- * Makes the signed fetch of a client: SigV4 by aws4fetch, with the signing name and region always explicit
- * (aws4fetch would guess `execute-api` from an `iot.*` host). The derived signing keys (one per secret, day,
- * region and service) are cached and shared by every call of the client.
+ * The SHA-256 of the empty body, sent and signed as the AWS SDKs do: the signer need not hash the body.
  */
-export function signer(
-  region: string,
+export const EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+/**
+ * Makes the signed fetch of a client: current credentials, SigV4 headers from the platform's signer, then `fetch`.
+ */
+export function signedFetch(
+  sign: RequestSigner,
   credentials: () => Promise<AwsCredentialIdentity>,
   fetcher?: Fetch,
 ): SignedFetch {
-  const keys = new Map<string, ArrayBuffer>();
   return async (url, signal) => {
-    const identity = await credentials();
-    // A key per day and per secret: keep the cache small in a long-lived process.
-    if (keys.size > 8) keys.clear();
-    const signed = await new AwsV4Signer({
-      ...identity,
-      url,
-      headers: EMPTY_BODY_SHA256,
-      service: signingName,
-      region,
-      cache: keys,
-    }).sign();
+    const headers = await sign(await credentials(), url);
     // Looked up per call, so that a fetch patched later (msw, tracing) is the one used.
-    return (fetcher ?? fetch)(signed.url, { method: "GET", headers: signed.headers, signal });
+    return (fetcher ?? fetch)(new URL(url), { method: "GET", headers, signal });
   };
 }

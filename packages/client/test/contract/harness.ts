@@ -19,11 +19,21 @@ export interface Transport {
 /** The keys the mocks know by default (account 123456789012). */
 export { TEST_CREDENTIALS as credentials } from "@iot-jobs/mocks/node";
 
+let create: typeof createIotJobsClient = createIotJobsClient;
+
+/**
+ * Makes the suites of this test file use another entry's `createIotJobsClient` (e.g. the `node` entry, which signs
+ * with @smithy/signature-v4). Vitest isolates test files, so the choice stays within the file.
+ */
+export const useEntry = (factory: typeof createIotJobsClient) => {
+  create = factory;
+};
+
 /** A client for a transport's mock; `config` overrides. */
 export const clientFor = <T extends boolean = false>(
   base: Omit<IotJobsClientConfig, "throwOnError">,
   config: Omit<IotJobsClientConfig, "throwOnError"> & { throwOnError?: T } = {},
-) => createIotJobsClient<T>({ ...base, ...config });
+) => create<T>({ ...base, ...config });
 
 /**
  * Fake `setTimeout`/`clearTimeout` only: the client's backoff and timeouts then cost no real time, while msw,

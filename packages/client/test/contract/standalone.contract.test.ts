@@ -1,10 +1,13 @@
 import { type MockServer, startMockServer } from "@iot-jobs/mocks/node";
 import { afterEach, expect, test } from "vitest";
+import { createIotJobsClient } from "../../src/node.js";
 import { clientContract } from "./client-contract.js";
-import { clientFor, credentials, type Transport } from "./harness.js";
+import { clientFor, credentials, type Transport, useEntry } from "./harness.js";
 
 // The client against the standalone mock server over loopback (127.0.0.1, a random port), one server per test:
-// real HTTP, real sockets, SigV4 over host:port.
+// real HTTP, real sockets, SigV4 over host:port. It runs the `node` entry, as a Node user gets it (signed by
+// @smithy/signature-v4); the msw suite runs the default entry (aws4fetch on Web Crypto).
+useEntry(createIotJobsClient);
 const open: MockServer[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import * as source from "../../src/index.js";
+import * as nodeSource from "../../src/node.js";
 
 // The built package (turbo builds it before the tests): what `npm publish` ships.
 const dist = new URL("../../dist/", import.meta.url);
@@ -33,28 +34,49 @@ test("dist is built", () => {
   expect(existsSync(new URL("index.d.ts", dist))).toBe(true);
 });
 
+/** The bare specifiers a built file imports, statically or dynamically (relative chunks left out). */
+const importsOf = (file: string) =>
+  [...read(file).matchAll(/(?:^import .* from |import\()["']([^"']+)["']/gm)]
+    .map((m) => m[1]!)
+    .filter((specifier) => !specifier.startsWith("."))
+    .sort();
+
 test("dist bundles the private spec package (code and types) and imports only fetch-based dependencies", () => {
-  for (const file of ["index.js", "index.d.ts"]) {
-    expect(read(file)).not.toContain("@iot-jobs/spec");
-    expect(read(file)).not.toMatch(/from ["']node:/);
+  const files = readdirSync(dist).filter((f) => /\.(js|d\.ts)$/.test(f));
+  for (const file of files) {
+    expect(read(file), file).not.toContain("@iot-jobs/spec");
+    expect(read(file), file).not.toMatch(/from ["']node:|import\(["']node:/);
+    // The spec's response examples stay out of the published code.
+    expect(read(file), file).not.toContain("firstPage");
   }
-  const imports = [...read("index.js").matchAll(/^import .* from ["']([^"']+)["'];?$/gm)].map((m) => m[1]);
-  expect(imports.sort()).toEqual(["aws4fetch", "openapi-fetch"]);
-  // The spec's response examples stay out of the published code.
-  expect(read("index.js")).not.toContain("firstPage");
+  const chunks = files.filter((f) => f.startsWith("chunk-") && f.endsWith(".js"));
+  expect(chunks.flatMap(importsOf)).toEqual(["openapi-fetch"]);
+  // The default entry signs with aws4fetch (Web Crypto); the `node` one loads @smithy/signature-v4 and a pure-JS
+  // SHA-256 on its first call.
+  expect(importsOf("index.js")).toEqual(["aws4fetch"]);
+  expect(importsOf("node.js")).toEqual(["@aws-crypto/sha256-js", "@smithy/signature-v4"]);
 });
 
-test("dist exports what src exports", async () => {
+test("the package resolves to the node entry in Node and to the Web Crypto entry elsewhere", () => {
+  const { exports } = JSON.parse(readFileSync(new URL("../package.json", dist), "utf8"));
+  expect(exports["."]).toEqual({ types: "./dist/index.d.ts", node: "./dist/node.js", default: "./dist/index.js" });
+  expect(Object.keys(exports["."])[0]).toBe("types");
+});
+
+test("dist exports what src exports, the same surface from both entries", async () => {
   const built = await import(new URL("index.js", dist).href);
+  const builtNode = await import(new URL("node.js", dist).href);
   expect(Object.keys(built).sort()).toEqual(Object.keys(source).sort());
+  expect(Object.keys(builtNode).sort()).toEqual(Object.keys(nodeSource).sort());
+  expect(Object.keys(nodeSource).sort()).toEqual(Object.keys(source).sort());
 });
 
-test("dist makes a signed call to a real HTTP server on loopback", async () => {
-  const { createIotJobsClient } = await import(new URL("index.js", dist).href);
+test.each(["index.js", "node.js"])("dist %s makes a signed call to a real HTTP server on loopback", async (entry) => {
+  const { createIotJobsClient } = await import(new URL(entry, dist).href);
   const client = createIotJobsClient({
     region: "us-east-1",
     endpoint: `${base}/prefix`,
-    credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
+    credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret", sessionToken: "session" },
   });
   const { data, error } = await client.listJobExecutionsForJob({ jobId: "job-1", maxResults: 5 });
   expect(error).toBeUndefined();
@@ -62,6 +84,6 @@ test("dist makes a signed call to a real HTTP server on loopback", async () => {
   expect(data.$metadata).toMatchObject({ httpStatusCode: 200, requestId: "loopback-1", attempts: 1 });
   expect(seen.at(-1)?.url).toBe("/prefix/jobs/job-1/things?maxResults=5");
   expect(seen.at(-1)?.authorization).toMatch(
-    /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/iot\/aws4_request/,
+    /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/iot\/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date;x-amz-security-token, Signature=[0-9a-f]{64}$/,
   );
 });

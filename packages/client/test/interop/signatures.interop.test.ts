@@ -6,6 +6,14 @@ import { SignatureV4 } from "@smithy/signature-v4";
 import fc from "fast-check";
 import { expect, test } from "vitest";
 import { createIotJobsClient, type IotJobsClientConfig, type ListJobExecutionsForJobInput } from "../../src/index.js";
+import { createIotJobsClient as createNodeIotJobsClient } from "../../src/node.js";
+
+/** Both signers of the package: aws4fetch on Web Crypto (default entry) and @smithy/signature-v4 (`node` entry). */
+const entries = [
+  ["aws4fetch (default entry)", createIotJobsClient],
+  ["@smithy/signature-v4 (node entry)", createNodeIotJobsClient],
+] as const;
+type Factory = (typeof entries)[number][1];
 
 // Signatures, differentially: requests signed by this client (captured through its `fetch` option, never sent)
 // are recomputed by two independent signers: @smithy/signature-v4 (the AWS SDK for JavaScript's) in-process, and
@@ -113,9 +121,9 @@ const cases: fc.Arbitrary<Case> = fc.record({
 });
 
 /** Signs a case with this client and returns the request it would have sent. */
-async function capture({ config, input }: Case): Promise<Captured> {
+async function capture({ config, input }: Case, create: Factory = createIotJobsClient): Promise<Captured> {
   let captured: Captured | undefined;
-  const client = createIotJobsClient({
+  const client = create({
     ...config,
     maxAttempts: 1,
     fetch: async (url: string | URL, init?: RequestInit) => {
@@ -216,28 +224,32 @@ function expectFaithful(c: Case, r: Captured) {
   );
 }
 
-test(`@smithy/signature-v4 recomputes the same Authorization for ${SMITHY_RUNS} generated requests`, async () => {
-  const started = performance.now();
-  await fc.assert(
-    fc.asyncProperty(cases, async (c) => {
-      const r = await capture(c);
-      expectFaithful(c, r);
-      expect(r.headers.authorization).toBe(await smithy(c, r));
-    }),
-    { seed, numRuns: SMITHY_RUNS },
-  );
-  console.info(
-    `[signatures] smithy: ${SMITHY_RUNS} requests in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
-}, 60_000);
+test.each(entries)(
+  `%s: @smithy/signature-v4 recomputes the same Authorization for ${SMITHY_RUNS} generated requests`,
+  async (_, create) => {
+    const started = performance.now();
+    await fc.assert(
+      fc.asyncProperty(cases, async (c) => {
+        const r = await capture(c, create);
+        expectFaithful(c, r);
+        expect(r.headers.authorization).toBe(await smithy(c, r));
+      }),
+      { seed, numRuns: SMITHY_RUNS },
+    );
+    console.info(
+      `[signatures] smithy: ${SMITHY_RUNS} requests in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+  },
+  60_000,
+);
 
-test.runIf(hasBotocore || ci)(
-  `botocore's SigV4Auth recomputes the same Authorization for ${BOTOCORE_RUNS} generated requests`,
-  async () => {
+test.runIf(hasBotocore || ci).each(entries)(
+  `%s: botocore's SigV4Auth recomputes the same Authorization for ${BOTOCORE_RUNS} generated requests`,
+  async (_, create) => {
     expect(hasBotocore, "python3 with botocore is required in CI").toBe(true);
     const started = performance.now();
     const batch = fc.sample(cases, { seed, numRuns: BOTOCORE_RUNS });
-    const captured = await Promise.all(batch.map(capture));
+    const captured = await Promise.all(batch.map((c) => capture(c, create)));
     const lines = captured.map((r, id) => {
       expectFaithful(batch[id]!, r);
       const { region, credentials } = batch[id]!.config;
