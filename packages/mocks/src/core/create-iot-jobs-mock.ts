@@ -9,7 +9,13 @@ import {
 import { type ClockOptions, createClock, type MockClock } from "./clock/clock.js";
 import { FixtureError } from "./errors.js";
 import { createFaults, type Faults } from "./faults/faults.js";
-import { type HandlerContext, handleListJobExecutionsForJob, type RequestRecord } from "./handler.js";
+import {
+  answerListJobExecutionsForJob,
+  type HandlerContext,
+  handleListJobExecutionsForJob,
+  type RequestRecord,
+} from "./handler.js";
+import type { Answer, PlainRequest } from "./http/plain.js";
 import { TokenCodec } from "./paging/token.js";
 import { applySeed, type SeedDocument } from "./seed.js";
 import { checkSchema, parameterSchema } from "./store/check.js";
@@ -23,6 +29,23 @@ import { MockStore } from "./store/store.js";
  * createIotJobsMock({ defaultPageSize: DEFAULT_PAGE_SIZE / 2 });
  */
 export const DEFAULT_PAGE_SIZE = 100;
+
+/** Answers a plain request on any host, for servers of this package; `undefined` if it is not the operation. */
+type AnyHostAnswer = (request: PlainRequest) => Promise<Answer | undefined>;
+const anyHostAnswers = new WeakMap<IotJobsMock, AnyHostAnswer>();
+
+/**
+ * The operation's answer function of a mock, on any host: what the standalone server calls for each request,
+ * without building fetch objects. Package-internal (not exported from the entry points).
+ *
+ * @example
+ * const answer = anyHostAnswerOf(mock);
+ */
+export function anyHostAnswerOf(mock: IotJobsMock): AnyHostAnswer {
+  const answer = anyHostAnswers.get(mock);
+  if (!answer) throw new TypeError("[@iot-jobs/mocks] not a mock made by createIotJobsMock");
+  return answer;
+}
 
 /**
  * Options of {@link createIotJobsMock}. Every field is optional.
@@ -177,6 +200,7 @@ export function createIotJobsMock(options: IotJobsMockOptions = {}): IotJobsMock
       history = [];
     },
   };
+  anyHostAnswers.set(mock, answerListJobExecutionsForJob(context(true)));
   if (options.seed !== undefined) mock.seed(options.seed);
   return mock;
 }

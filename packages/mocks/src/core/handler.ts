@@ -1,9 +1,10 @@
-import { HttpHandler, HttpResponse } from "msw";
+import { HttpHandler } from "msw";
 import { type AuthContext, authenticate } from "./auth/authenticate.js";
 import type { MockClock } from "./clock/clock.js";
 import type { Faults } from "./faults/faults.js";
 import { awsError, awsJson } from "./http/aws-response.js";
 import { partitionOf } from "./http/endpoints.js";
+import { type Answer, type PlainRequest, type PlainResponse, plainRequest, toResponse } from "./http/plain.js";
 import { newRequestId } from "./http/request-id.js";
 import { createRouteMatcher, type RouteOptions } from "./http/route.js";
 import { readPage } from "./paging/page.js";
@@ -55,9 +56,95 @@ export interface HandlerContext {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
+ * Answers ListJobExecutionsForJob as the service does, in its order: authentication (403), injected faults,
+ * parameter validation (400), the job (404), the token (400), and the page (200); `undefined` when the request
+ * does not address the operation (another method, path or host). MSW's handler and the standalone server both
+ * answer with it.
+ *
+ * @example
+ * const answer = answerListJobExecutionsForJob(context);
+ * await answer(plainRequest(new Request("https://iot.us-east-1.amazonaws.com/jobs/fw-1/things")));
+ */
+export function answerListJobExecutionsForJob(
+  ctx: HandlerContext,
+): (request: PlainRequest) => Promise<Answer | undefined> {
+  const match = createRouteMatcher(ctx.route);
+  return async (request) => {
+    const { url } = request;
+    const params = request.method === operation.method ? match(url) : undefined;
+    if (!params) return undefined;
+    const requestId = newRequestId();
+    const jobId = params.params.jobId!;
+    const base = { requestId, method: request.method, url: url.href, jobId };
+    const done = (answer: Answer, accountId: string | undefined, fault?: RequestRecord["fault"]) => {
+      const response = "drop" in answer ? undefined : answer;
+      const errorType = response?.headers[errorTypeHeader];
+      ctx.record({ ...base, accountId, status: response?.status ?? 0, errorType, fault, at: new Date() });
+      return answer;
+    };
+
+    ctx.clock.tick();
+    const who = await authenticate(request, params.endpointRegion, ctx.auth);
+    if (!who.ok) return done(awsError(who.error, who.message, requestId), undefined);
+    const { accountId, accessKeyId } = who;
+    if (accessKeyId !== undefined && ctx.auth.registry.find(accessKeyId)?.accessDenied) {
+      const region = params.endpointRegion ?? ctx.defaultRegion;
+      const resource = `arn:${partitionOf(region)}:iot:${region}:${accountId}:job/${jobId}`;
+      const message = `User: arn:${partitionOf(region)}:iam::${accountId}:user/${accessKeyId} is not authorized to perform: iot:${operation.operationId} on resource: ${resource}`;
+      return done(awsError("AccessDeniedException", message, requestId), accountId);
+    }
+
+    const draw = ctx.faults.draw({ accountId, jobId });
+    if (draw.latencyMs > 0) await sleep(draw.latencyMs);
+    if (draw.fault?.type === "drop") return done({ drop: true }, accountId, "drop");
+    if (draw.fault?.type === "throttling") {
+      const message = draw.fault.message ?? exampleMessage("400", "throttled");
+      return done(awsError("ThrottlingException", message, requestId), accountId, "throttling");
+    }
+    if (draw.fault?.type === "unavailable") {
+      const message = draw.fault.message ?? exampleMessage("503", "serviceUnavailable");
+      return done(awsError("ServiceUnavailableException", message, requestId), accountId, "unavailable");
+    }
+
+    ctx.clock.tick();
+    const valid = validateRequest(params.params, url.searchParams);
+    if (!valid.ok) return done(awsError("InvalidRequestException", valid.message, requestId), accountId);
+    const { status, maxResults, nextToken } = valid.request;
+    const job = ctx.store.job(jobId, { accountId });
+    if (!job) return done(awsError("ResourceNotFoundException", `Job ${jobId} does not exist.`, requestId), accountId);
+
+    const filter = status === undefined ? -1 : jobExecutionStatuses.indexOf(status);
+    let cursor = 0;
+    let end = job.size;
+    if (nextToken !== undefined) {
+      const p = await ctx.tokens.open(nextToken);
+      const fits =
+        p?.accountId === accountId && p.jobId === jobId && p.incarnation === job.incarnation && p.status === filter;
+      if (!p || !fits || !(0 <= p.cursor && p.cursor <= p.end && p.end <= job.size)) {
+        const message = exampleMessage("400", "invalidNextToken");
+        return done(awsError("InvalidRequestException", message, requestId), accountId);
+      }
+      ({ cursor, end } = p);
+    }
+    const page = readPage(job, { status: filter, cursor, end, limit: maxResults ?? ctx.defaultPageSize });
+    const body: { executionSummaries: unknown[]; nextToken?: string } = { executionSummaries: page.items };
+    if (page.next !== undefined) {
+      body.nextToken = await ctx.tokens.issue({
+        accountId,
+        jobId,
+        incarnation: job.incarnation,
+        status: filter,
+        cursor: page.next,
+        end,
+      });
+    }
+    return done(awsJson(200, body, requestId), accountId);
+  };
+}
+
+/**
  * The MSW handler of ListJobExecutionsForJob: matches the operation's method and path on every AWS IoT endpoint
- * and the configured base URLs, then answers as the service does, in its order: authentication (403), injected
- * faults, parameter validation (400), the job (404), the token (400), and the page (200). Unmatched requests are
+ * and the configured base URLs, and answers with {@link answerListJobExecutionsForJob}. Unmatched requests are
  * left to MSW's `onUnhandledRequest`.
  *
  * @example
@@ -65,86 +152,13 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export function handleListJobExecutionsForJob(ctx: HandlerContext): HttpHandler {
   const match = createRouteMatcher(ctx.route);
+  const answer = answerListJobExecutionsForJob(ctx);
   return new HttpHandler(
     operation.method,
     ({ request }) => {
       const found = match(new URL(request.url));
       return found ? { matches: true, params: found.params } : false;
     },
-    async ({ request }) => {
-      const requestId = newRequestId();
-      const url = new URL(request.url);
-      const params = match(url)!;
-      const jobId = params.params.jobId!;
-      const base = { requestId, method: request.method, url: request.url, jobId };
-      const done = (response: Response, accountId: string | undefined, fault?: RequestRecord["fault"]) => {
-        const errorType = response.headers.get(errorTypeHeader) ?? undefined;
-        ctx.record({ ...base, accountId, status: response.status, errorType, fault, at: new Date() });
-        return response;
-      };
-
-      ctx.clock.tick();
-      const who = await authenticate(request, url, params.endpointRegion, ctx.auth);
-      if (!who.ok) return done(awsError(who.error, who.message, requestId), undefined);
-      const { accountId, accessKeyId } = who;
-      if (accessKeyId !== undefined && ctx.auth.registry.find(accessKeyId)?.accessDenied) {
-        const region = params.endpointRegion ?? ctx.defaultRegion;
-        const resource = `arn:${partitionOf(region)}:iot:${region}:${accountId}:job/${jobId}`;
-        const message = `User: arn:${partitionOf(region)}:iam::${accountId}:user/${accessKeyId} is not authorized to perform: iot:${operation.operationId} on resource: ${resource}`;
-        return done(awsError("AccessDeniedException", message, requestId), accountId);
-      }
-
-      const draw = ctx.faults.draw({ accountId, jobId });
-      if (draw.latencyMs > 0) await sleep(draw.latencyMs);
-      if (draw.fault?.type === "drop") return done(HttpResponse.error(), accountId, "drop");
-      if (draw.fault?.type === "throttling") {
-        return done(
-          awsError("ThrottlingException", draw.fault.message ?? exampleMessage("400", "throttled"), requestId),
-          accountId,
-          "throttling",
-        );
-      }
-      if (draw.fault?.type === "unavailable") {
-        const message = draw.fault.message ?? exampleMessage("503", "serviceUnavailable");
-        return done(awsError("ServiceUnavailableException", message, requestId), accountId, "unavailable");
-      }
-
-      ctx.clock.tick();
-      const valid = validateRequest(params.params, url.searchParams);
-      if (!valid.ok) return done(awsError("InvalidRequestException", valid.message, requestId), accountId);
-      const { status, maxResults, nextToken } = valid.request;
-      const job = ctx.store.job(jobId, { accountId });
-      if (!job)
-        return done(awsError("ResourceNotFoundException", `Job ${jobId} does not exist.`, requestId), accountId);
-
-      const filter = status === undefined ? -1 : jobExecutionStatuses.indexOf(status);
-      let cursor = 0;
-      let end = job.size;
-      if (nextToken !== undefined) {
-        const p = await ctx.tokens.open(nextToken);
-        const fits =
-          p?.accountId === accountId && p.jobId === jobId && p.incarnation === job.incarnation && p.status === filter;
-        if (!p || !fits || !(0 <= p.cursor && p.cursor <= p.end && p.end <= job.size)) {
-          return done(
-            awsError("InvalidRequestException", exampleMessage("400", "invalidNextToken"), requestId),
-            accountId,
-          );
-        }
-        ({ cursor, end } = p);
-      }
-      const page = readPage(job, { status: filter, cursor, end, limit: maxResults ?? ctx.defaultPageSize });
-      const body: { executionSummaries: unknown[]; nextToken?: string } = { executionSummaries: page.items };
-      if (page.next !== undefined) {
-        body.nextToken = await ctx.tokens.issue({
-          accountId,
-          jobId,
-          incarnation: job.incarnation,
-          status: filter,
-          cursor: page.next,
-          end,
-        });
-      }
-      return done(awsJson(200, body, requestId), accountId);
-    },
+    async ({ request }) => toResponse((await answer(plainRequest(request))) as Answer),
   );
 }

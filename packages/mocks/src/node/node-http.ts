@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { PlainRequest, PlainResponse } from "../core/http/plain.js";
 import { errorTypeHeader, requestIdHeader } from "../core/spec.js";
 
 /** The spellings AWS uses on the wire for the headers the mock sends (fetch's Headers lower-cases them). */
@@ -33,6 +34,44 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Uin
   return body;
 }
 
+/** The URL the client dialled, from its `Host` header (which SigV4 signs). */
+const dialledUrl = (req: IncomingMessage) =>
+  `http://${req.headers.host ?? `${req.socket.localAddress}:${req.socket.localPort}`}${req.url ?? "/"}`;
+
+/**
+ * The plain view of a Node request, for the operation's answer function: no fetch `Request` is built.
+ *
+ * @example
+ * const answer = await anyHostAnswerOf(mock)(plainFromNode(req, await readBody(req, 1 << 20)));
+ */
+export function plainFromNode(req: IncomingMessage, body: Uint8Array): PlainRequest {
+  return {
+    method: req.method ?? "GET",
+    url: new URL(dialledUrl(req)),
+    header: (name) => {
+      const value = req.headers[name];
+      return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+    },
+    body: async () => body,
+  };
+}
+
+/**
+ * Writes a plain answer with AWS's header spellings and a `Content-Length`.
+ *
+ * @example
+ * writeAnswer(res, awsJson(200, { executionSummaries: [] }, newRequestId()));
+ */
+export function writeAnswer(res: ServerResponse, answer: PlainResponse, extra: Record<string, string> = {}): void {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(answer.headers))
+    headers[wireNames.get(name.toLowerCase()) ?? name] = value;
+  Object.assign(headers, extra);
+  headers["Content-Length"] = String(Buffer.byteLength(answer.body));
+  res.writeHead(answer.status, headers);
+  res.end(answer.body);
+}
+
 /**
  * Turns a Node request into a fetch `Request` with the URL the client dialled (from its `Host` header, which
  * SigV4 signs) and every header it sent, so the very handlers MSW runs in-process can answer it.
@@ -41,12 +80,11 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Uin
  * const request = toFetchRequest(req, await readBody(req, 1 << 20));
  */
 export function toFetchRequest(req: IncomingMessage, body: Uint8Array): Request {
-  const host = req.headers.host ?? `${req.socket.localAddress}:${req.socket.localPort}`;
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
   const method = req.method ?? "GET";
   const hasBody = method !== "GET" && method !== "HEAD" && body.length > 0;
-  return new Request(`http://${host}${req.url ?? "/"}`, { method, headers, ...(hasBody ? { body } : {}) });
+  return new Request(dialledUrl(req), { method, headers, ...(hasBody ? { body } : {}) });
 }
 
 /**

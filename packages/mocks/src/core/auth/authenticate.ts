@@ -1,3 +1,4 @@
+import type { PlainRequest } from "../http/plain.js";
 import { type AuthErrorName, exampleMessage, signingName } from "../spec.js";
 import { parseAuthorization, type SigV4Authorization } from "./authorization-header.js";
 import type { CredentialRegistry } from "./credentials.js";
@@ -30,16 +31,15 @@ const amzDate = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}
  * mode the key id only selects the account (unsigned requests use the default account).
  *
  * @example
- * const who = await authenticate(request, url, "us-east-1", context);
+ * const who = await authenticate(request, "us-east-1", context);
  * if (!who.ok) return awsError(who.error, who.message, requestId);
  */
 export async function authenticate(
-  request: Request,
-  url: URL,
+  request: PlainRequest,
   endpointRegion: string | undefined,
   ctx: AuthContext,
 ): Promise<AuthResult> {
-  const header = request.headers.get("authorization");
+  const header = request.header("authorization");
   const parsed = header === null ? undefined : parseAuthorization(header);
   if (!ctx.strict) {
     const keyId = parsed?.ok ? parsed.value.accessKeyId : undefined;
@@ -54,15 +54,12 @@ export async function authenticate(
   const auth = parsed.value;
   const credentials = ctx.registry.find(auth.accessKeyId);
   if (!credentials) return refuse("UnrecognizedClientException", invalidToken);
-  if (
-    credentials.sessionToken !== undefined &&
-    request.headers.get("x-amz-security-token") !== credentials.sessionToken
-  ) {
+  if (credentials.sessionToken !== undefined && request.header("x-amz-security-token") !== credentials.sessionToken) {
     return refuse("UnrecognizedClientException", invalidToken);
   }
-  const problem = scopeProblem(auth, request.headers.get("x-amz-date"), endpointRegion, ctx);
+  const problem = scopeProblem(auth, request.header("x-amz-date"), endpointRegion, ctx);
   if (typeof problem === "string") return refuse("InvalidSignatureException", problem);
-  if (!(await verifySignature(request, url, auth, credentials.secretAccessKey, problem))) {
+  if (!(await verifySignature(request, auth, credentials.secretAccessKey, problem))) {
     return refuse("InvalidSignatureException", exampleMessage("403", "invalidSignature"));
   }
   return { ok: true, accountId: ctx.registry.accountIdFor(auth.accessKeyId), accessKeyId: auth.accessKeyId };

@@ -1,5 +1,6 @@
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { SignatureV4 } from "@smithy/signature-v4";
+import type { PlainRequest } from "../http/plain.js";
 import type { SigV4Authorization } from "./authorization-header.js";
 
 /**
@@ -8,19 +9,19 @@ import type { SigV4Authorization } from "./authorization-header.js";
  * secret; returns whether it matches. No SigV4 is hand-written here: the mock only feeds the signer.
  *
  * @example
- * await verifySignature(request, url, auth, "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", signingDate);
+ * await verifySignature(request, auth, "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", signingDate);
  */
 export async function verifySignature(
-  request: Request,
-  url: URL,
+  request: PlainRequest,
   auth: SigV4Authorization,
   secretAccessKey: string,
   signingDate: Date,
 ): Promise<boolean> {
+  const { url } = request;
   const headers: Record<string, string> = {};
   for (const name of auth.signedHeaders) {
     // fetch's Request may hide `host`; the URL carries the same value (with the port when not the default).
-    const value = request.headers.get(name) ?? (name === "host" ? url.host : null);
+    const value = request.header(name) ?? (name === "host" ? url.host : null);
     if (value === null) return false; // a signed header that did not arrive
     headers[name] = value;
   }
@@ -29,10 +30,7 @@ export async function verifySignature(
     const previous = query[key];
     query[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
   }
-  const body =
-    request.method === "GET" || request.method === "HEAD"
-      ? undefined
-      : new Uint8Array(await request.clone().arrayBuffer());
+  const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.body();
   const signer = new SignatureV4({
     service: auth.service,
     region: auth.region,

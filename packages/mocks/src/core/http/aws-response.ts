@@ -1,4 +1,5 @@
 import { type AwsErrorName, errorTypeHeader, requestIdHeader, statusForError } from "../spec.js";
+import type { PlainResponse } from "./plain.js";
 
 /**
  * A rest-json response as AWS IoT sends it: JSON body, `content-type: application/json`, `x-amzn-RequestId`,
@@ -12,8 +13,8 @@ export function awsJson(
   body: unknown,
   requestId: string,
   headers: Record<string, string> = {},
-): Response {
-  return new Response(JSON.stringify(body), {
+): PlainResponse {
+  return {
     status,
     headers: {
       "content-type": "application/json",
@@ -21,7 +22,8 @@ export function awsJson(
       date: new Date().toUTCString(),
       ...headers,
     },
-  });
+    body: JSON.stringify(body),
+  };
 }
 
 /**
@@ -30,6 +32,6 @@ export function awsJson(
  * @example
  * return awsError("ResourceNotFoundException", "Job fw-1 does not exist.", requestId); // 404
  */
-export function awsError(name: AwsErrorName, message: string, requestId: string): Response {
+export function awsError(name: AwsErrorName, message: string, requestId: string): PlainResponse {
   return awsJson(statusForError(name), { message }, requestId, { [errorTypeHeader]: name });
 }

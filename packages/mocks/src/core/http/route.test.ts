@@ -12,6 +12,7 @@ test.each([
   ["https://iot.cn-northwest-1.amazonaws.com.cn", "cn-northwest-1"],
   ["https://iot-fips.us-east-2.amazonaws.com", "us-east-2"],
   ["https://iot-fips.ca-central-1.amazonaws.com", "ca-central-1"],
+  ["https://iot-fips.cn-north-1.amazonaws.com.cn", "cn-north-1"], // FIPS in aws-cn, as the SDKs' rules derive it
   ["https://iot.us-east-1.amazonaws.com:443", "us-east-1"],
 ])("%s is an AWS IoT endpoint of %s", (origin, region) => {
   expect(awsEndpointRegion(new URL(`${origin}/jobs/x/things`))).toBe(region);
@@ -21,7 +22,7 @@ test.each([
   "http://iot.us-east-1.amazonaws.com", // not https
   "https://iot.cn-north-1.amazonaws.com", // China regions only exist under .com.cn
   "https://iot.us-east-1.amazonaws.com.cn",
-  "https://iot-fips.cn-north-1.amazonaws.com.cn", // no FIPS in China
+  "https://iot-fips.cn-south-9.amazonaws.com.cn", // not a China region of the spec
   "https://iot.cn-south-9.amazonaws.com.cn",
   "https://data-ats.iot.us-east-1.amazonaws.com",
   "https://iot.us-east-1.amazonaws.com.evil.example",

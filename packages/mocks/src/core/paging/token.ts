@@ -1,3 +1,4 @@
+import { Sha256 } from "@aws-crypto/sha256-js";
 import { fromBase64Url, toBase64Url } from "./base64url.js";
 
 /** Where a scan stands: whose job, which filter, the next sequence number to read, and the scan's end. */
@@ -20,8 +21,9 @@ const encoder = new TextEncoder();
 
 /**
  * Issues and opens `nextToken`s: `base64url(version ‖ HMAC-SHA256(payload)[0..16] ‖ payload)`, keyed by a secret
- * per mock (Web Crypto, so async). A token is opaque to clients and tamper-evident: any change to it, a token
- * from another mock, or garbage opens as `undefined`.
+ * per mock. A token is opaque to clients and tamper-evident: any change to it, a token from another mock, or
+ * garbage opens as `undefined`. The HMAC is @aws-crypto/sha256-js (the SigV4 verifier's too): synchronous, where
+ * Web Crypto in Node costs a thread-pool round trip per page.
  *
  * @example
  * const codec = new TokenCodec();
@@ -29,15 +31,14 @@ const encoder = new TextEncoder();
  * (await codec.open(token))?.cursor; // 250
  */
 export class TokenCodec {
-  private readonly key: ReturnType<typeof crypto.subtle.importKey>;
+  private readonly key: Uint8Array;
   // Tokens this codec issued lately, verbatim: the next page's request opens its token without a second HMAC.
   // A token that is not here byte for byte (tampered, foreign, old) still goes through full verification.
   private readonly recent = new Map<string, ScanPosition>();
 
   /** @param secret the HMAC key; random per instance when absent (tokens then die with the mock). */
   constructor(secret?: string) {
-    const raw = secret === undefined ? crypto.getRandomValues(new Uint8Array(32)) : encoder.encode(secret);
-    this.key = crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    this.key = secret === undefined ? crypto.getRandomValues(new Uint8Array(32)) : encoder.encode(secret);
   }
 
   /** Seals a scan position into a token. */
@@ -69,8 +70,9 @@ export class TokenCodec {
     return { accountId, jobId, incarnation, status, cursor, end };
   }
 
-  private async mac(payload: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-    const signature = await crypto.subtle.sign("HMAC", await this.key, payload);
-    return new Uint8Array(signature, 0, macLength);
+  private async mac(payload: Uint8Array): Promise<Uint8Array> {
+    const hmac = new Sha256(this.key);
+    hmac.update(payload);
+    return hmac.digestSync().subarray(0, macLength);
   }
 }
