@@ -11,7 +11,7 @@ export const sectionText = {
   ].join(" "),
   "per-call": [
     "**How:** a canned loopback server in **its own process** (`bench/src/servers/canned-page-server.mjs`) answers every GET with the same 250-item page (51 kB, every member set, epoch-second timestamps, a `nextToken`).",
-    "One client process runs the variants **sequentially** (one call in flight), in **interleaved rounds** whose order rotates, after a warm-up, with a full GC before each block: `@iot-jobs/client` (its `dist`, as an app gets it), `@aws-sdk/client-iot` (`IoTClient.send`), openapi-fetch + aws4fetch (what the client is built on), aws4fetch + fetch (signing alone) and the **floor**, an unsigned `fetch` + `JSON.parse`.",
+    "Each variant runs in **a client process of its own** (so none pays for another's garbage, JIT or loaded modules), **sequentially** (one call in flight); the parent interleaves their blocks in **rounds** whose order rotates, after a warm-up: `@iot-jobs/client` (its `dist` as Node resolves it for an app: the `node` entry), `@aws-sdk/client-iot` (`IoTClient.send`), openapi-fetch + aws4fetch (what the client is built on), aws4fetch + fetch (signing alone) and the **floor**, an unsigned `fetch` + `JSON.parse`.",
     "Every call is checked to return 250 items. Wall time is per call; **CPU time** is the client process's `process.cpuUsage()` over each block divided by its calls, which other load on the machine disturbs far less. It counts every thread of the process (V8's garbage collector and compiler threads, libuv's pool where Web Crypto runs), so it can exceed the wall time.",
   ].join(" "),
   "mock-vs-moto": [

@@ -1,59 +1,112 @@
 // Section 2, per-call overhead: sequential calls (one in flight) against the canned 250-item page served by
 // another process, for @iot-jobs/client, @aws-sdk/client-iot, openapi-fetch + aws4fetch, aws4fetch + fetch, and the
-// floor (unsigned fetch + JSON.parse). Interleaved rounds in rotating order, after a warm-up; wall time per call and
-// this process's CPU time per call (process.cpuUsage, less sensitive to what else runs on the machine).
+// floor (unsigned fetch + JSON.parse). Each variant runs in a process of its own (clients/per-call-runner.mjs), so
+// no variant pays for another's garbage, JIT or loaded modules; the parent interleaves their blocks in rotating
+// order after a warm-up, and collects wall time per call and the runner's CPU time per call (process.cpuUsage).
+import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { IoTClient, ListJobExecutionsForJobCommand } from "@aws-sdk/client-iot";
-import { createIotJobsClient } from "@iot-jobs/client";
-import { AwsClient } from "aws4fetch";
-import createClient from "openapi-fetch";
 import { startServer } from "../processes.mjs";
 import { PAGE_SIZE } from "../servers/page.mjs";
 import { median, ratio, round, roundSummary, summarize } from "../stats.mjs";
 
 const serverScript = fileURLToPath(new URL("../servers/canned-page-server.mjs", import.meta.url));
+const runnerScript = fileURLToPath(new URL("../clients/per-call-runner.mjs", import.meta.url));
 const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
 const input = { jobId: "firmware-update-2026-11", maxResults: PAGE_SIZE };
 
 /** @typedef {() => Promise<number>} Call one call; resolves to the number of items on the page */
 
 /**
- * The variants, each a call that resolves to the number of items it read. Every signed one signs for `iot` in
- * us-east-1 with the same keys; none retries a success, so each call is one request.
+ * The variants, each a factory that imports only its own libraries and makes its call (resolving to the number
+ * of items it read). Every signed one signs for `iot` in us-east-1 with the same keys; none retries a success, so
+ * each call is one request.
+ *
+ * @type {Record<string, (endpoint: string) => Promise<Call>>}
+ */
+export const variantFactories = {
+  "@iot-jobs/client": async (endpoint) => {
+    const { createIotJobsClient } = await import("@iot-jobs/client");
+    const ours = createIotJobsClient({ region: "us-east-1", endpoint, credentials });
+    return async () => {
+      const { data, error } = await ours.listJobExecutionsForJob(input);
+      if (error) throw error;
+      return data.executionSummaries?.length ?? 0;
+    };
+  },
+  "@aws-sdk/client-iot": async (endpoint) => {
+    const { IoTClient, ListJobExecutionsForJobCommand } = await import("@aws-sdk/client-iot");
+    const sdk = new IoTClient({ region: "us-east-1", endpoint, credentials });
+    return async () => (await sdk.send(new ListJobExecutionsForJobCommand(input))).executionSummaries?.length ?? 0;
+  },
+  "openapi-fetch + aws4fetch": async (endpoint) => {
+    const [{ AwsClient }, { default: createClient }] = await Promise.all([
+      import("aws4fetch"),
+      import("openapi-fetch"),
+    ]);
+    const aws = new AwsClient({ ...credentials, service: "iot", region: "us-east-1", retries: 0 });
+    /** @type {import("openapi-fetch").Client<import("@iot-jobs/spec").paths>} */
+    const openapi = createClient({ baseUrl: endpoint, fetch: (request) => aws.fetch(request) });
+    return async () => {
+      const { data, error } = await openapi.GET("/jobs/{jobId}/things", {
+        params: { path: { jobId: input.jobId }, query: { maxResults: PAGE_SIZE } },
+      });
+      if (error) throw new Error(JSON.stringify(error));
+      return data.executionSummaries?.length ?? 0;
+    };
+  },
+  "aws4fetch + fetch": async (endpoint) => {
+    const { AwsClient } = await import("aws4fetch");
+    const aws = new AwsClient({ ...credentials, service: "iot", region: "us-east-1", retries: 0 });
+    const url = `${endpoint}/jobs/${input.jobId}/things?maxResults=${PAGE_SIZE}`;
+    return async () => JSON.parse(await (await aws.fetch(url)).text()).executionSummaries.length;
+  },
+  "unsigned fetch + JSON.parse (floor)": async (endpoint) => {
+    const url = `${endpoint}/jobs/${input.jobId}/things?maxResults=${PAGE_SIZE}`;
+    return async () => JSON.parse(await (await fetch(url)).text()).executionSummaries.length;
+  },
+};
+
+/**
+ * Starts one runner process per variant, each ready to run blocks of calls against `endpoint` on request.
  *
  * @param {string} endpoint
- * @returns {{ variants: Record<string, Call>, close: () => void }}
+ * @returns {Promise<{ runners: Record<string, Runner>, close: () => void }>}
  */
-export function variants(endpoint) {
-  const url = `${endpoint}/jobs/${input.jobId}/things?maxResults=${PAGE_SIZE}`;
-  const ours = createIotJobsClient({ region: "us-east-1", endpoint, credentials });
-  const sdk = new IoTClient({ region: "us-east-1", endpoint, credentials });
-  const aws = new AwsClient({ ...credentials, service: "iot", region: "us-east-1", retries: 0 });
-  /** @type {import("openapi-fetch").Client<import("@iot-jobs/spec").paths>} */
-  const openapi = createClient({ baseUrl: endpoint, fetch: (request) => aws.fetch(request) });
-  return {
-    variants: {
-      "@iot-jobs/client": async () => {
-        const { data, error } = await ours.listJobExecutionsForJob(input);
-        if (error) throw error;
-        return data.executionSummaries?.length ?? 0;
-      },
-      "@aws-sdk/client-iot": async () =>
-        (await sdk.send(new ListJobExecutionsForJobCommand(input))).executionSummaries?.length ?? 0,
-      "openapi-fetch + aws4fetch": async () => {
-        const { data, error } = await openapi.GET("/jobs/{jobId}/things", {
-          params: { path: { jobId: input.jobId }, query: { maxResults: PAGE_SIZE } },
+async function startRunners(endpoint) {
+  /** @type {Record<string, Runner>} */
+  const runners = {};
+  /** @type {import("node:child_process").ChildProcess[]} */
+  const children = [];
+  for (const name of Object.keys(variantFactories)) {
+    const child = fork(runnerScript, [name, endpoint], {
+      execArgv: ["--expose-gc"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    children.push(child);
+    runners[name] = (message) =>
+      new Promise((resolve, reject) => {
+        const onExit = (/** @type {number | null} */ code) => reject(new Error(`${name} runner exited ${code}`));
+        child.once("exit", onExit);
+        child.once("message", (/** @type {any} */ reply) => {
+          child.off("exit", onExit);
+          if (reply.error) reject(new Error(`${name}: ${reply.error}`));
+          else resolve(reply);
         });
-        if (error) throw new Error(JSON.stringify(error));
-        return data.executionSummaries?.length ?? 0;
-      },
-      "aws4fetch + fetch": async () => JSON.parse(await (await aws.fetch(url)).text()).executionSummaries.length,
-      "unsigned fetch + JSON.parse (floor)": async () =>
-        JSON.parse(await (await fetch(url)).text()).executionSummaries.length,
+        child.send(message);
+      });
+  }
+  return {
+    runners,
+    close: () => {
+      for (const child of children) child.kill();
     },
-    close: () => sdk.destroy(),
   };
 }
+
+/**
+ * @typedef {(message: { warmup?: number, calls?: number }) => Promise<{ wallMs: number[], cpuMs: number }>} Runner
+ *   asks a runner process to warm up, or to run one block of calls
+ */
 
 /** @typedef {{ warmup: number, rounds: number, calls: number, budgetMs: number }} PerCallOptions */
 
@@ -73,30 +126,21 @@ export async function measure(options = {}) {
   const { warmup, rounds, calls, budgetMs } = { ...defaults, ...options };
   const deadline = performance.now() + budgetMs;
   const server = await startServer(process.execPath, [serverScript], { pattern: /listening on (\S+)/ });
-  const { variants: calls$, close } = variants(server.url);
-  const names = Object.keys(calls$);
+  const { runners, close } = await startRunners(server.url);
+  const names = Object.keys(runners);
   /** @type {Record<string, number[]>} */ const wall = Object.fromEntries(names.map((n) => [n, []]));
   /** @type {Record<string, number[]>} */ const cpu = Object.fromEntries(names.map((n) => [n, []]));
   /** @type {Record<string, number[]>} */ const roundMedians = Object.fromEntries(names.map((n) => [n, []]));
   let done = 0;
   try {
-    for (const [name, call] of Object.entries(calls$)) for (let i = 0; i < warmup; i++) await check(name, call);
+    for (const name of names) await runners[name]?.({ warmup });
     for (let r = 0; r < rounds && (r < 2 || performance.now() < deadline); r++) {
-      // Rotate the order every round: drift (GC, CPU frequency, other load) hits every variant alike.
+      // Rotate the order every round: drift (CPU frequency, other load) hits every variant alike.
       for (const name of [...names.slice(r % names.length), ...names.slice(0, r % names.length)]) {
-        const call = /** @type {Call} */ (calls$[name]);
-        globalThis.gc?.(); // a clean heap per block: no variant pays for another's garbage
-        const block = [];
-        const cpu0 = process.cpuUsage();
-        for (let i = 0; i < calls; i++) {
-          const start = performance.now();
-          await check(name, call);
-          block.push(performance.now() - start);
-        }
-        const used = process.cpuUsage(cpu0);
-        cpu[name]?.push((used.user + used.system) / 1000 / calls);
-        wall[name]?.push(...block);
-        roundMedians[name]?.push(round(median(block) * 1000));
+        const block = await /** @type {Runner} */ (runners[name])({ calls });
+        cpu[name]?.push(block.cpuMs / calls);
+        wall[name]?.push(...block.wallMs);
+        roundMedians[name]?.push(round(median(block.wallMs) * 1000));
       }
       done++;
     }
@@ -105,15 +149,6 @@ export async function measure(options = {}) {
     await server.stop();
   }
   return summarizeRuns({ wall, cpu, roundMedians, settings: { warmup, rounds: done, calls } });
-}
-
-/**
- * @param {string} name
- * @param {Call} call
- */
-async function check(name, call) {
-  const items = await call();
-  if (items !== PAGE_SIZE) throw new Error(`${name}: read ${items} items, not ${PAGE_SIZE}`);
 }
 
 /**
