@@ -5,9 +5,9 @@ import { EMPTY_BODY_SHA256, type SignerFactory } from "../sign.js";
 
 // Node's Web Crypto runs every digest and HMAC as a thread-pool job: two per request cost more than the rest of a
 // call. In Node (and Bun and Deno, which match the `node` export condition) the client signs with
-// @smithy/signature-v4 and the pure-JS SHA-256 of @aws-crypto/sha256-js instead: synchronous hashing, derived keys
-// cached by the signer. Both load on the first call, so importing the client stays fast.
-const importLibraries = () => Promise.all([import("@smithy/signature-v4"), import("@aws-crypto/sha256-js")]);
+// @smithy/signature-v4 and the pure-JS SHA-256 of @noble/hashes instead: synchronous hashing, derived keys cached
+// by the signer. Both load on the first call, so importing the client stays fast.
+const importLibraries = () => Promise.all([import("@smithy/signature-v4"), import("./sha256.js")]);
 let libraries: ReturnType<typeof importLibraries> | undefined;
 
 /** The two libraries, imported once (a failed import is retried by the next call). */
