@@ -44,10 +44,10 @@ const thingName = (/** @type {string | undefined} */ arn) => arn?.slice(arn.last
 const iso = (/** @type {Date | undefined} */ date) => date?.toISOString() ?? "-";
 
 const { jobId, status, pageSize } = readArgs();
-const endpoint = process.env.AWS_ENDPOINT_URL_IOT || process.env.AWS_ENDPOINT_URL || undefined;
 let client;
 try {
-  client = createIotJobsClient(endpoint ? { endpoint } : {});
+  // Region, credentials and AWS_ENDPOINT_URL_IOT / AWS_ENDPOINT_URL come from the environment, as in the SDKs.
+  client = createIotJobsClient();
 } catch (error) {
   if (error instanceof ConfigurationError) usageError(error.message);
   throw error;

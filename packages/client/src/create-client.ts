@@ -29,7 +29,8 @@ export interface IotJobsClientConfig {
   region?: string;
   /**
    * A custom endpoint (a VPC endpoint, a proxy, a mock on loopback); its path prefix is kept. Cannot be combined
-   * with FIPS. @default the region's AWS endpoint
+   * with FIPS. @default `AWS_ENDPOINT_URL_IOT`, else `AWS_ENDPOINT_URL` (as botocore and the aws CLI read them),
+   * else the region's AWS endpoint
    */
   endpoint?: string | URL;
   /** Use the FIPS endpoint `https://iot-fips.{region}.amazonaws.com` (`.com.cn` in China). @default false */
@@ -113,7 +114,13 @@ export function clientFactory(createSigner: SignerFactory) {
     }
     const call = sender(
       // openapi-fetch joins base URL and path as createClient does, without a doubled slash.
-      removeTrailingSlash(resolveEndpoint(region, config.useFipsEndpoint, config.endpoint)),
+      removeTrailingSlash(
+        resolveEndpoint(
+          region,
+          config.useFipsEndpoint,
+          config.endpoint ?? (e.AWS_ENDPOINT_URL_IOT || e.AWS_ENDPOINT_URL),
+        ),
+      ),
       signedFetch(createSigner(region), credentialSource(config.credentials), config.fetch),
       maxAttempts,
       requestTimeout,

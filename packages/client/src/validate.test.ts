@@ -53,6 +53,14 @@ test("a value at every bound of the spec passes", () => {
   expect(validate({ jobId: "firmware-update_2026-11" })).toBeUndefined();
 });
 
+test("the message shows the value as given: strings quoted, numbers as they are (NaN, Infinity)", () => {
+  expect(validate({ jobId: "j", maxResults: Number.NaN })?.message).toContain("Invalid maxResults NaN: must satisfy");
+  expect(validate({ jobId: "j", maxResults: Number.POSITIVE_INFINITY })?.message).toContain(
+    "Invalid maxResults Infinity",
+  );
+  expect(validate({ jobId: "bad id" })?.message).toContain('Invalid jobId "bad id"');
+});
+
 test("optional parameters may be absent or null", () => {
   expect(validate({ jobId: "j" })).toBeUndefined();
   expect(validate({ jobId: "j", status: null, maxResults: undefined, nextToken: null })).toBeUndefined();
@@ -73,7 +81,7 @@ test.each(cases)("$name = $value breaks $constraint", ({ name, constraint, value
   expect(error?.$metadata).toEqual({ attempts: 0, totalRetryDelay: 0 });
   // The message names the field, the value and the constraint.
   expect(error?.message).toContain(name);
-  expect(error?.message).toContain(JSON.stringify(value) ?? "undefined");
+  expect(error?.message).toContain(typeof value === "string" ? JSON.stringify(value) : String(value));
   expect(error?.message).toContain(constraint);
 });
 

@@ -35,7 +35,8 @@ export function validate(input: object): ParamValidationError | undefined {
     }
     if (constraint) {
       return new ParamValidationError({
-        message: `${P}Invalid ${name} ${JSON.stringify(value)}: must satisfy ${constraint}`,
+        // JSON shows strings quoted, but NaN and Infinity as null: numbers are shown as they are.
+        message: `${P}Invalid ${name} ${typeof value === "string" ? JSON.stringify(value) : String(value)}: must satisfy ${constraint}`,
         field: name,
         value,
         constraint,

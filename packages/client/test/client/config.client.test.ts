@@ -56,6 +56,27 @@ test("the region comes from AWS_REGION, else AWS_DEFAULT_REGION; the option wins
   ]);
 });
 
+test("the endpoint comes from AWS_ENDPOINT_URL_IOT, else AWS_ENDPOINT_URL, as botocore reads them; the option wins", async () => {
+  const { handler, requests } = listHandler(() => HttpResponse.json(page(0, 1)), "*/jobs/:jobId/things");
+  server.use(handler);
+  vi.stubEnv("AWS_ENDPOINT_URL_IOT", "");
+  vi.stubEnv("AWS_ENDPOINT_URL", "http://global.example/all");
+  await createIotJobsClient({ region: "us-east-1", credentials }).listJobExecutionsForJob({ jobId: "j" });
+  vi.stubEnv("AWS_ENDPOINT_URL_IOT", "http://iot.example/only-iot");
+  await createIotJobsClient({ region: "us-east-1", credentials }).listJobExecutionsForJob({ jobId: "j" });
+  const explicit = { region: "us-east-1", credentials, endpoint: "http://explicit.example/mine" };
+  await createIotJobsClient(explicit).listJobExecutionsForJob({ jobId: "j" });
+  expect(requests.map((r) => r.url)).toEqual([
+    "http://global.example/all/jobs/j/things",
+    "http://iot.example/only-iot/jobs/j/things",
+    "http://explicit.example/mine/jobs/j/things",
+  ]);
+  // FIPS and an endpoint from the environment cannot be combined either.
+  expect(() => createIotJobsClient({ region: "us-east-1", credentials, useFipsEndpoint: true })).toThrow(
+    /FIPS and custom endpoint are not supported/,
+  );
+});
+
 test("no region anywhere is a ConfigurationError that says where to set it", () => {
   vi.stubEnv("AWS_REGION", "");
   vi.stubEnv("AWS_DEFAULT_REGION", "");
