@@ -33,13 +33,16 @@ export interface IotJobsClientConfig {
    * else the region's AWS endpoint
    */
   endpoint?: string | URL;
-  /** Use the FIPS endpoint `https://iot-fips.{region}.amazonaws.com` (`.com.cn` in China). @default false */
+  /**
+   * Use the FIPS endpoint `https://iot-fips.{region}.amazonaws.com` (`.com.cn` in China).
+   * @default `AWS_USE_FIPS_ENDPOINT=true`, ignored when a custom endpoint comes from the config or environment
+   */
   useFipsEndpoint?: boolean;
   /** Static keys, or an async provider called again before `expiration`. @default the `AWS_*` key variables */
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   /** The fetch to send with (called with a URL and an init). @default `globalThis.fetch`, looked up per request */
   fetch?: Fetch;
-  /** Requests per call, first one included; `1` turns retries off. @default 3 */
+  /** Requests per call, first one included; `1` turns retries off. @default `AWS_MAX_ATTEMPTS`, else 3 */
   maxAttempts?: number;
   /** Milliseconds one attempt may take before it fails with a (retried) `TimeoutError`. @default no limit */
   requestTimeout?: number;
@@ -108,18 +111,16 @@ export function clientFactory(createSigner: SignerFactory) {
   ): IotJobsClient<ThrowOnError> {
     const e = env();
     const region = checkRegion(config.region ?? (e.AWS_REGION || e.AWS_DEFAULT_REGION));
-    const { maxAttempts = 3, requestTimeout } = config;
+    const { maxAttempts = +(e.AWS_MAX_ATTEMPTS || 3), requestTimeout } = config;
     if (!(maxAttempts >= 1 && maxAttempts % 1 === 0) || (requestTimeout != null && !(requestTimeout > 0))) {
       fail(`Invalid maxAttempts ${maxAttempts} or requestTimeout ${requestTimeout}`);
     }
+    // An empty variable is none, as for botocore.
+    const endpoint = config.endpoint ?? (e.AWS_ENDPOINT_URL_IOT || e.AWS_ENDPOINT_URL || undefined);
     const call = sender(
       // openapi-fetch joins base URL and path as createClient does, without a doubled slash.
       removeTrailingSlash(
-        resolveEndpoint(
-          region,
-          config.useFipsEndpoint,
-          config.endpoint ?? (e.AWS_ENDPOINT_URL_IOT || e.AWS_ENDPOINT_URL),
-        ),
+        resolveEndpoint(region, config.useFipsEndpoint ?? (!endpoint && e.AWS_USE_FIPS_ENDPOINT === "true"), endpoint),
       ),
       signedFetch(createSigner(region), credentialSource(config.credentials), config.fetch),
       maxAttempts,

@@ -63,7 +63,7 @@ export function credentialSource(credentials?: AwsCredentialIdentity | AwsCreden
     if (!cached || Date.now() >= refreshAt) {
       // Until this refresh settles every caller shares it. The provider runs in a microtask, so that even a
       // synchronous throw becomes the shared rejection; a failure is forgotten, so the next call asks again.
-      refreshAt = Number.POSITIVE_INFINITY;
+      refreshAt = 8.64e15; // the latest time a Date can hold: never, unless the credentials expire
       cached = Promise.resolve()
         .then(credentials ?? fromEnv)
         .then((c) => {

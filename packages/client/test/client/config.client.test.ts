@@ -1,6 +1,6 @@
 import { afterEach, expect, test, vi } from "vitest";
 import { ConfigurationError, CredentialsProviderError, createIotJobsClient } from "../../src/index.js";
-import { credentials, HttpResponse, listHandler, page, useServer } from "../helpers.js";
+import { awsError, client, credentials, HttpResponse, listHandler, page, useServer } from "../helpers.js";
 
 const server = useServer();
 
@@ -75,6 +75,48 @@ test("the endpoint comes from AWS_ENDPOINT_URL_IOT, else AWS_ENDPOINT_URL, as bo
   expect(() => createIotJobsClient({ region: "us-east-1", credentials, useFipsEndpoint: true })).toThrow(
     /FIPS and custom endpoint are not supported/,
   );
+});
+
+test("AWS_USE_FIPS_ENDPOINT=true picks the FIPS endpoint, unless an endpoint is configured; the option wins", async () => {
+  const { handler, requests } = listHandler(() => HttpResponse.json(page(0, 1)), "*/jobs/:jobId/things");
+  server.use(handler);
+  vi.stubEnv("AWS_ENDPOINT_URL_IOT", "");
+  vi.stubEnv("AWS_ENDPOINT_URL", "");
+  vi.stubEnv("AWS_USE_FIPS_ENDPOINT", "true");
+  const region = "ca-central-1";
+  await createIotJobsClient({ region, credentials }).listJobExecutionsForJob({ jobId: "j" });
+  await createIotJobsClient({ region, credentials, useFipsEndpoint: false }).listJobExecutionsForJob({ jobId: "j" });
+  // A mock on loopback stays reachable from a shell that exports FIPS for real AWS.
+  const mock = { region, credentials, endpoint: "http://mock.example" };
+  await createIotJobsClient(mock).listJobExecutionsForJob({ jobId: "j" });
+  vi.stubEnv("AWS_ENDPOINT_URL_IOT", "http://env-mock.example");
+  await createIotJobsClient({ region, credentials }).listJobExecutionsForJob({ jobId: "j" });
+  vi.stubEnv("AWS_ENDPOINT_URL_IOT", "");
+  vi.stubEnv("AWS_USE_FIPS_ENDPOINT", "false");
+  await createIotJobsClient({ region, credentials }).listJobExecutionsForJob({ jobId: "j" });
+  expect(requests.map((r) => new URL(r.url).host)).toEqual([
+    "iot-fips.ca-central-1.amazonaws.com",
+    "iot.ca-central-1.amazonaws.com",
+    "mock.example",
+    "env-mock.example",
+    "iot.ca-central-1.amazonaws.com",
+  ]);
+});
+
+test("AWS_MAX_ATTEMPTS sets the attempts when the option is absent; a bad value is a ConfigurationError", async () => {
+  vi.spyOn(Math, "random").mockReturnValue(0); // no backoff delay: the retries follow at once
+  const { handler, requests } = listHandler(() => awsError(503, "ServiceUnavailableException"));
+  server.use(handler);
+  vi.stubEnv("AWS_MAX_ATTEMPTS", "2");
+  const attempts = async (config: { maxAttempts?: number }) =>
+    (await client(config).listJobExecutionsForJob({ jobId: "j" })).$metadata.attempts;
+  expect(await attempts({})).toBe(2);
+  expect(await attempts({ maxAttempts: 4 })).toBe(4);
+  expect(requests).toHaveLength(6);
+  for (const bad of ["0", "two", "1.5"]) {
+    vi.stubEnv("AWS_MAX_ATTEMPTS", bad);
+    expect(() => client()).toThrow(ConfigurationError);
+  }
 });
 
 test("no region anywhere is a ConfigurationError that says where to set it", () => {
