@@ -18,9 +18,10 @@ import {
 import type { Answer, PlainRequest } from "./http/plain.js";
 import { TokenCodec } from "./paging/token.js";
 import { applySeed, type SeedDocument } from "./seed.js";
-import { checkSchema, parameterSchema } from "./store/check.js";
+import { checkSchema } from "./store/check.js";
 import type { MockJob } from "./store/job.js";
 import { MockStore } from "./store/store.js";
+import * as validators from "./validation/generated/validators.gen.js";
 
 /**
  * The page size when a request has no `maxResults`. AWS does not document its own; the mocks use 100.
@@ -129,7 +130,7 @@ export interface IotJobsMock {
  */
 export function createIotJobsMock(options: IotJobsMockOptions = {}): IotJobsMock {
   const defaultPageSize = options.defaultPageSize ?? DEFAULT_PAGE_SIZE;
-  checkSchema("defaultPageSize", defaultPageSize, parameterSchema("maxResults"));
+  checkSchema("defaultPageSize", defaultPageSize, validators.maxResultsParameter);
   const defaultAccountId = options.defaultAccountId ?? DEFAULT_ACCOUNT_ID;
   if (!/^\d{12}$/.test(defaultAccountId))
     throw new FixtureError("defaultAccountId", defaultAccountId, "must be a 12-digit account id");

@@ -4,7 +4,7 @@ import type { MockClock } from "./clock/clock.js";
 import type { Faults } from "./faults/faults.js";
 import { awsError, awsJson } from "./http/aws-response.js";
 import { partitionOf } from "./http/endpoints.js";
-import { type Answer, type PlainRequest, type PlainResponse, plainRequest, toResponse } from "./http/plain.js";
+import { type Answer, type PlainRequest, plainRequest, toResponse } from "./http/plain.js";
 import { newRequestId } from "./http/request-id.js";
 import { createRouteMatcher, type RouteOptions } from "./http/route.js";
 import { readPage } from "./paging/page.js";

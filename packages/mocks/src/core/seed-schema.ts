@@ -1,5 +1,10 @@
 import { parameters } from "./spec.js";
-import { summaryMemberSchema, thingNameSchema } from "./store/check.js";
+import {
+  executionNumberSchema,
+  retryAttemptSchema,
+  summaryMemberSchema,
+  thingNameSchema,
+} from "./validation/schemas.js";
 
 const time = {
   anyOf: [
@@ -25,7 +30,7 @@ const jobId = parameters.find((p) => p.name === "jobId")!.schema;
  * execution members) plus the fixture rules. Publish it next to seed files as `$schema` for editor completion.
  *
  * @example
- * sharedAjv().validate(seedSchema, JSON.parse(text));
+ * writeFileSync("seed.schema.json", JSON.stringify(seedSchema)); // what dist/seed.schema.json holds
  */
 export const seedSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -56,8 +61,8 @@ export const seedSchema = {
                 queuedAt: time,
                 startedAt: time,
                 lastUpdatedAt: time,
-                executionNumber: { ...summaryMemberSchema("executionNumber"), minimum: 1 },
-                retryAttempt: { ...summaryMemberSchema("retryAttempt"), minimum: 0 },
+                executionNumber: executionNumberSchema,
+                retryAttempt: retryAttemptSchema,
               },
             },
           },

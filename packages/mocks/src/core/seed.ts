@@ -5,8 +5,8 @@ import { seedSchema } from "./seed-schema.js";
 import type { MockJob } from "./store/job.js";
 import type { MockStore } from "./store/store.js";
 import type { JobFixture } from "./store/types.js";
-import { sharedAjv } from "./validation/ajv.js";
 import { constraintPhrase } from "./validation/coral-message.js";
+import * as validators from "./validation/generated/validators.gen.js";
 
 /**
  * A seed document (the JSON a seed file holds): jobs written out, and ready scenarios by name. Times are ISO 8601
@@ -69,7 +69,7 @@ function issueOf(doc: unknown, e: ErrorObject): SeedIssue {
  * checkSeed(JSON.parse(readFileSync("fleet.json", "utf8")));
  */
 export function checkSeed(doc: unknown, source = "seed"): SeedDocument {
-  const validate = sharedAjv().getSchema(seedSchema.$id) ?? sharedAjv().compile(seedSchema);
+  const validate = validators.seedDocument; // seedSchema, precompiled
   if (validate(doc)) return doc as SeedDocument;
   const errors = validate.errors ?? [];
   // An anyOf (a time) explains itself better than the failures of its branches.

@@ -2,7 +2,8 @@ import { toEpochMs } from "../clock/time-input.js";
 import { FixtureError } from "../errors.js";
 import { seededRandom } from "../prng.js";
 import { type JobExecutionStatus, jobExecutionStatuses } from "../spec.js";
-import { checkKeys, checkObject, checkSchema, thingNameSchema } from "./check.js";
+import * as validators from "../validation/generated/validators.gen.js";
+import { checkKeys, checkObject, checkSchema } from "./check.js";
 import type { ExecutionTable } from "./execution-table.js";
 import { startedStatuses } from "./lifecycle.js";
 import { NameColumn } from "./name-column.js";
@@ -66,7 +67,7 @@ export function appendFleet(
   const width = Math.max(4, String(n).length);
   if (typeof prefix !== "string") throw new FixtureError(`${field}.thingNamePrefix`, prefix, "must be a string");
   const name = (i: number) => NameColumn.generate(prefix, width, i + 1);
-  checkSchema(`${field}.thingNamePrefix`, name(n - 1), thingNameSchema);
+  checkSchema(`${field}.thingNamePrefix`, name(n - 1), validators.thingName);
   const queuedAt = fleet.queuedAt === undefined ? now - 60 * minute : toEpochMs(`${field}.queuedAt`, fleet.queuedAt);
   const counts = statusCounts(field, n, fleet.statuses);
   if (table.size > 0) {

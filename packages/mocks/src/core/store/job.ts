@@ -2,7 +2,8 @@ import type { MockClock } from "../clock/clock.js";
 import { FixtureError, IllegalTransitionError } from "../errors.js";
 import { partitionOf } from "../http/endpoints.js";
 import { type JobExecutionStatus, jobExecutionStatuses } from "../spec.js";
-import { checkSchema, summaryMemberSchema } from "./check.js";
+import * as validators from "../validation/generated/validators.gen.js";
+import { checkSchema } from "./check.js";
 import { ExecutionTable } from "./execution-table.js";
 import { appendFleet } from "./fleet.js";
 import { allowedTransitions, retryableStatuses } from "./lifecycle.js";
@@ -18,8 +19,6 @@ export interface JobContext {
   /** Unique per job creation, so tokens of a deleted-and-recreated job are refused. */
   readonly incarnation: number;
 }
-
-const statusSchema = summaryMemberSchema("status");
 
 /**
  * One job of the store and its executions. Executions are appended, never removed, and keep their order; change
@@ -148,7 +147,7 @@ export class MockJob {
    * job.transition("sensor-1", "IN_PROGRESS");
    */
   transition(thingName: string, to: JobExecutionStatus): JobExecution {
-    checkSchema("to", to, statusSchema);
+    checkSchema("to", to, validators.executionStatus);
     const seq = this.requireSeq(thingName);
     this.apply(seq, to);
     return this.read(seq);

@@ -1,14 +1,11 @@
 import { toEpochMs } from "../clock/time-input.js";
 import { FixtureError } from "../errors.js";
 import { type JobExecutionStatus, jobExecutionStatuses } from "../spec.js";
-import { checkKeys, checkObject, checkSchema, summaryMemberSchema, thingNameSchema } from "./check.js";
+import * as validators from "../validation/generated/validators.gen.js";
+import { checkKeys, checkObject, checkSchema } from "./check.js";
 import type { ExecutionRow } from "./execution-table.js";
 import { startedStatuses } from "./lifecycle.js";
 
-// Built once: ajv caches compiled validators by schema identity.
-const executionNumberSchema = { ...summaryMemberSchema("executionNumber"), minimum: 1 };
-const retryAttemptSchema = { ...summaryMemberSchema("retryAttempt"), minimum: 0 };
-const statusSchema = summaryMemberSchema("status");
 const fields = ["thingName", "status", "queuedAt", "startedAt", "lastUpdatedAt", "executionNumber", "retryAttempt"];
 
 /**
@@ -22,9 +19,9 @@ const fields = ["thingName", "status", "queuedAt", "startedAt", "lastUpdatedAt",
 export function resolveExecution(fixture: unknown, now: number, field: string): ExecutionRow {
   checkObject(field, fixture);
   checkKeys(field, fixture, fields);
-  checkSchema(`${field}.thingName`, fixture.thingName, thingNameSchema);
+  checkSchema(`${field}.thingName`, fixture.thingName, validators.thingName);
   const status = (fixture.status ?? "QUEUED") as JobExecutionStatus;
-  checkSchema(`${field}.status`, status, statusSchema);
+  checkSchema(`${field}.status`, status, validators.executionStatus);
   const queuedAt = fixture.queuedAt === undefined ? now : toEpochMs(`${field}.queuedAt`, fixture.queuedAt);
   let startedAt = Number.NaN;
   if (fixture.startedAt !== undefined) {
@@ -45,9 +42,9 @@ export function resolveExecution(fixture: unknown, now: number, field: string): 
     );
   }
   const executionNumber = fixture.executionNumber ?? 1;
-  checkSchema(`${field}.executionNumber`, executionNumber, executionNumberSchema);
+  checkSchema(`${field}.executionNumber`, executionNumber, validators.executionNumber);
   const retryAttempt = fixture.retryAttempt ?? 0;
-  checkSchema(`${field}.retryAttempt`, retryAttempt, retryAttemptSchema);
+  checkSchema(`${field}.retryAttempt`, retryAttempt, validators.retryAttempt);
   return {
     thingName: fixture.thingName as string,
     status: jobExecutionStatuses.indexOf(status),

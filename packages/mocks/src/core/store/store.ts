@@ -1,6 +1,7 @@
 import type { MockClock } from "../clock/clock.js";
 import { FixtureError } from "../errors.js";
-import { checkKeys, checkObject, checkSchema, parameterSchema } from "./check.js";
+import * as validators from "../validation/generated/validators.gen.js";
+import { checkKeys, checkObject, checkSchema } from "./check.js";
 import { MockJob } from "./job.js";
 import type { AccountScope, JobFixture } from "./types.js";
 
@@ -14,7 +15,6 @@ export interface StoreContext {
 }
 
 const jobFields = ["jobId", "accountId", "accessKeyId", "region", "executions", "fleet", "rollout"];
-const jobIdSchema = parameterSchema("jobId");
 const accountPattern = /^\d{12}$/;
 const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
@@ -48,7 +48,7 @@ export class MockStore {
   create(fixture: unknown, field: string): MockJob {
     checkObject(field, fixture);
     checkKeys(field, fixture, jobFields);
-    checkSchema(`${field}.jobId`, fixture.jobId, jobIdSchema);
+    checkSchema(`${field}.jobId`, fixture.jobId, validators.jobIdParameter);
     const accountId = this.accountOf(fixture as AccountScope, field);
     const region = fixture.region ?? this.context.defaultRegion;
     if (typeof region !== "string" || !regionPattern.test(region))

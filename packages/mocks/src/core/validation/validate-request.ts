@@ -1,7 +1,7 @@
-import type { ErrorObject, ValidateFunction } from "ajv";
+import type { ErrorObject } from "ajv";
 import { type JobExecutionStatus, parameters } from "../spec.js";
-import { sharedAjv } from "./ajv.js";
 import { coralMessage, type Violation } from "./coral-message.js";
+import * as validators from "./generated/validators.gen.js";
 
 /** A request that passed validation, with typed members. */
 export interface ListRequest {
@@ -16,14 +16,11 @@ export type Validation =
   | { readonly ok: true; readonly request: ListRequest }
   | { readonly ok: false; readonly message: string };
 
-let validators: Map<string, ValidateFunction> | undefined;
-function validatorFor(name: string, schema: object): ValidateFunction {
-  validators ??= new Map();
-  let validate = validators.get(name);
-  if (!validate) {
-    validate = sharedAjv().compile(schema);
-    validators.set(name, validate);
-  }
+/** The precompiled validator of a parameter (`<name>Parameter`, see `validator-schemas.ts`). */
+function validatorFor(name: string): validators.PrecompiledValidator {
+  const validate = (validators as Record<string, validators.PrecompiledValidator | undefined>)[`${name}Parameter`];
+  // Only a spec changed without `pnpm generate` gets here; CI's `generate --check` refuses that.
+  if (!validate) throw new Error(`[@iot-jobs/mocks] no precompiled validator for parameter ${name}: run pnpm generate`);
   return validate;
 }
 
@@ -34,7 +31,7 @@ function coerce(raw: string, type: string): unknown {
 }
 
 /**
- * Validates the path and query members against the spec's parameter schemas (ajv, draft 2020-12) and words the
+ * Validates the path and query members against the spec's parameter schemas (ajv, draft 2020-12, precompiled) and words the
  * violations as AWS does. An absent optional member is fine; a format error is only reported alone.
  *
  * @example
@@ -48,7 +45,7 @@ export function validateRequest(path: Readonly<Record<string, string>>, query: U
     const raw = parameter.in === "path" ? path[parameter.name] : query.get(parameter.name);
     if (raw === undefined || raw === null) continue; // path members always match the route; query ones are optional
     const value = coerce(raw, parameter.schema.type);
-    const validate = validatorFor(parameter.name, parameter.schema);
+    const validate = validatorFor(parameter.name);
     if (validate(value)) {
       values[parameter.name] = value;
       continue;
