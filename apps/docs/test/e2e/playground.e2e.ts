@@ -1,7 +1,8 @@
 // The built playground in headless Chromium, served from loopback like the reference: the page starts MSW's
 // service worker with the demo mock, and our client pages through it, retries and fails, all inside the browser.
 // What the page must list comes from the same demo fleet built here in Node. No request may leave the site, and
-// none may reach the static server's /api either: the worker answers them all. Saves test-results/playground.png.
+// none may reach the static server's /api either: the worker answers them all. The page runs under the site's strict
+// Content-Security-Policy (no 'unsafe-eval'): any refusal fails the test. Saves test-results/playground.png.
 // Without Chromium it skips, and fails when CI=true.
 import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
@@ -91,6 +92,10 @@ describe.skipIf(skip)("the playground in headless Chromium", () => {
     if (!browser) throw new Error("the browser did not start");
     const opened = await openRecordedPage(browser, origin);
     await opened.page.goto(`${origin}/playground.html`);
+    // The policy the page runs under: strict, so the mock and the client below work without evaluating code.
+    const policy = await opened.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(policy).toMatch(/script-src 'self' 'report-sample'[^;]*;/);
+    expect(policy).not.toContain("'unsafe-eval'");
     await expect.poll(() => visibleText(opened.page.locator("#pg-start"))).toContain("Mock service worker running");
     await expect.poll(() => progress(opened.page).then((p) => p.pages)).toBe(1);
     return opened;
