@@ -1,6 +1,7 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import { type MockServer, startMockServer } from "../../src/node/index.js";
+import { runPeer } from "./run-peer.js";
 
 // The aws CLI (v1, botocore underneath) against the standalone server: full pagination, the status filter, each
 // modeled error by its code in stderr and its exit status, throttling and 503s retried. A missing CLI fails under
@@ -9,19 +10,6 @@ const ci = process.env.CI === "true";
 const hasAwsCli = spawnSync("aws", ["--version"], { stdio: "ignore" }).status === 0;
 if (!hasAwsCli && !ci)
   console.warn("[@iot-jobs/mocks] the aws CLI not found: its interop tests are skipped (CI=true makes them fail)");
-
-/** Runs the CLI without blocking the event loop: the server answering it lives in this process. */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => (stdout += c));
-    child.stderr.on("data", (c) => (stderr += c));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 let server: MockServer;
 beforeAll(async () => {
@@ -39,7 +27,11 @@ const cliEnv = {
   AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
 };
 const cli = (args: string[], env: NodeJS.ProcessEnv = cliEnv) =>
-  run("aws", ["iot", "list-job-executions-for-job", "--endpoint-url", server.url, "--output", "json", ...args], env);
+  runPeer(
+    "aws",
+    ["iot", "list-job-executions-for-job", "--endpoint-url", server.url, "--output", "json", ...args],
+    env,
+  );
 
 /** The statuses the mock answered for one job, in order. */
 const statusesOf = (jobId: string) => server.mock.history.filter((r) => r.jobId === jobId).map((r) => r.status);

@@ -1,7 +1,8 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type MockServer, startMockServer } from "../../src/node/index.js";
+import { runPeer } from "./run-peer.js";
 
 // boto3 against the standalone server (the aws CLI has its own file, aws-cli.interop.test.ts, so that the two
 // run side by side). A missing peer fails under CI=true and is skipped, loudly, elsewhere.
@@ -11,19 +12,6 @@ if (!hasBoto3 && !ci)
   console.warn(
     "[@iot-jobs/mocks] python3 with boto3 not found: its interop tests are skipped (CI=true makes them fail)",
   );
-
-/** Runs a peer without blocking the event loop: the server answering it lives in this process. */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => (stdout += c));
-    child.stderr.on("data", (c) => (stderr += c));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 let server: MockServer;
 beforeAll(async () => {
@@ -36,7 +24,7 @@ test.runIf(hasBoto3 || ci)(
   async () => {
     expect(hasBoto3, "python3 with boto3 is required in CI").toBe(true);
     const script = fileURLToPath(new URL("boto3_client.py", import.meta.url));
-    const python = await run("python3", [script, server.url, "fleet"], {
+    const python = await runPeer("python3", [script, server.url, "fleet"], {
       ...process.env,
       AWS_CONFIG_FILE: "/dev/null",
     });
@@ -78,7 +66,7 @@ test.runIf(hasBoto3 || ci)(
     try {
       strict.mock.store.createJob({ jobId: "fw-1", fleet: { count: 3 } });
       const script = fileURLToPath(new URL("boto3_strict.py", import.meta.url));
-      const python = await run("python3", [script, strict.url], { ...process.env, AWS_CONFIG_FILE: "/dev/null" });
+      const python = await runPeer("python3", [script, strict.url], { ...process.env, AWS_CONFIG_FILE: "/dev/null" });
       expect(python.status, python.stderr).toBe(0);
       expect(JSON.parse(python.stdout)).toEqual({
         signed: [1, 1],
