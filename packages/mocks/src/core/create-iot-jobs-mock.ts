@@ -61,9 +61,12 @@ export interface IotJobsMockOptions {
   readonly anyHost?: boolean;
   /** Page size when `maxResults` is absent (the spec's 1..250). @default 100 ({@link DEFAULT_PAGE_SIZE}) */
   readonly defaultPageSize?: number;
-  /** Region in the ARNs of jobs created without one. @default "us-east-1" */
+  /**
+   * The region of requests that show none (unsigned, to a base URL or the standalone server), and in the ARNs the
+   * store's own reads show for jobs that name none. @default "us-east-1"
+   */
   readonly region?: string;
-  /** Account of unsigned requests and unscoped fixtures. @default "123456789012" */
+  /** Account of unsigned requests (fixtures that name no account are visible to every account). @default "123456789012" */
   readonly defaultAccountId?: string;
   /** Known credentials: access key → account, and the secrets strict auth verifies. @default [TEST_CREDENTIALS] */
   readonly credentials?: readonly MockCredentials[];

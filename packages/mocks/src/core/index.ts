@@ -58,5 +58,6 @@ export type {
   FleetFixture,
   JobExecution,
   JobFixture,
+  JobScope,
   StartedStatus,
 } from "./store/types.js";

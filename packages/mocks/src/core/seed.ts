@@ -97,7 +97,7 @@ export function applySeed(store: MockStore, doc: unknown, source = "seed"): Mock
       created.push(store.create(scenarios[name](options), `scenarios[${i}]`));
     }
   } catch (error) {
-    for (const job of created) store.deleteJob(job.jobId, { accountId: job.accountId });
+    for (const job of created) store.remove(job);
     if (error instanceof FixtureError) throw new SeedError([{ field: error.field, message: error.detail }], source);
     throw error;
   }

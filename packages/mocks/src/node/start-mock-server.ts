@@ -133,5 +133,6 @@ async function serve(mock: IotJobsMock, req: IncomingMessage, res: ServerRespons
     return;
   }
   writeAnswer(res, answer, extra);
-  log?.(line(String(answer.status), answer.headers[requestIdHeader]));
+  const note = answer.note === undefined ? "" : ` (${answer.note})`;
+  log?.(`${line(String(answer.status), answer.headers[requestIdHeader])}${note}`);
 }

@@ -19,7 +19,7 @@ Options:
   --strict-auth <file>     verify SigV4 signatures with the credentials in this JSON file
   --credentials <file>     map access keys to accounts without verifying signatures
   --default-page-size <n>  page size when maxResults is absent (1..250, default 100)
-  --region <region>        region in the ARNs of seeded jobs (default us-east-1)
+  --region <region>        region of unsigned requests, and of ARNs of jobs naming none (default us-east-1)
   --now <iso-date>         freeze the simulated clock at this time
   --token-secret <text>    fixed HMAC secret, so nextTokens survive restarts
   --cors                   answer CORS preflights (web pages on other origins)
@@ -66,8 +66,10 @@ async function main(): Promise<void> {
       ...(values.seed ? { seed: await loadSeedFile(values.seed) } : {}),
     });
     process.stdout.write(`iot-jobs-mock listening on ${server.url}\n`);
-    for (const job of server.mock.store.accountIds().flatMap((a) => server.mock.store.jobs({ accountId: a }))) {
-      process.stdout.write(`  seeded job ${job.jobId} (account ${job.accountId}, ${job.size} executions)\n`);
+    for (const job of server.mock.store.all()) {
+      const account = job.accountId === undefined ? "every account" : `account ${job.accountId}`;
+      const region = job.region === undefined ? "every region" : `region ${job.region}`;
+      process.stdout.write(`  seeded job ${job.jobId} (${account}, ${region}, ${job.size} executions)\n`);
     }
     const stop = (signal: string) => {
       process.stdout.write(`iot-jobs-mock: ${signal}, closing\n`);
