@@ -93,9 +93,11 @@ export function answerListJobExecutionsForJob(
     const who = await authenticate(request, params.endpointRegion, ctx.auth);
     if (!who.ok) return done(awsError(who.error, who.message, requestId), undefined);
     const { accountId, accessKeyId } = who;
-    // The caller's region: the endpoint's, else the signature's (a mock on loopback), else the mock's.
-    const region = params.endpointRegion ?? who.signingRegion ?? ctx.defaultRegion;
+    // The caller's region: the endpoint's, else the signature's (a mock on loopback); an unsigned request to a
+    // loopback server has none, and sees jobs of every region.
+    const region = params.endpointRegion ?? who.signingRegion;
     if (accessKeyId !== undefined && ctx.auth.registry.find(accessKeyId)?.accessDenied) {
+      const region = params.endpointRegion ?? ctx.defaultRegion;
       const resource = `arn:${partitionOf(region)}:iot:${region}:${accountId}:job/${jobId}`;
       const message = `User: arn:${partitionOf(region)}:iam::${accountId}:user/${accessKeyId} is not authorized to perform: iot:${operation.operationId} on resource: ${resource}`;
       return done(awsError("AccessDeniedException", message, requestId), accountId);
@@ -136,7 +138,7 @@ export function answerListJobExecutionsForJob(
       }
       ({ cursor, end } = p);
     }
-    const arnPrefix = job.arnPrefixFor(accountId, region);
+    const arnPrefix = job.arnPrefixFor(accountId, region ?? ctx.defaultRegion);
     const page = readPage(job, { status: filter, cursor, end, limit: maxResults ?? ctx.defaultPageSize, arnPrefix });
     const body: { executionSummaries: unknown[]; nextToken?: string } = { executionSummaries: page.items };
     if (page.next !== undefined) {

@@ -21,7 +21,7 @@ export {
 export { execution, fleet, job } from "./builders.js";
 // Clock
 export { type ClockOptions, type ClockTask, createClock, type MockClock } from "./clock/clock.js";
-export type { TimeInput } from "./clock/time-input.js";
+export { MIN_EPOCH_MS, type TimeInput } from "./clock/time-input.js";
 // The mock
 export {
   createIotJobsMock,

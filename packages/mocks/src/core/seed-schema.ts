@@ -1,3 +1,4 @@
+import { MIN_EPOCH_MS } from "./clock/time-input.js";
 import { parameters } from "./spec.js";
 import {
   executionNumberSchema,
@@ -9,7 +10,8 @@ import {
 const time = {
   anyOf: [
     { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}" },
-    { type: "number", minimum: 0 },
+    // Epoch milliseconds from 2001 on: a smaller number is most likely seconds (see MIN_EPOCH_MS).
+    { type: "number", minimum: MIN_EPOCH_MS },
   ],
 };
 const status = summaryMemberSchema("status");

@@ -42,7 +42,7 @@ async function listening(r: Run): Promise<string> {
 test("serves a seed file on a random loopback port, logs each request, and exits 0 on SIGTERM", async () => {
   const r = run(["--port", "0", "--seed", fixture("fleet.seed.json")]);
   const url = await listening(r);
-  expect(r.stdout()).toContain("seeded job firmware-update-2026-11 (account 123456789012, 500 executions)");
+  expect(r.stdout()).toContain("seeded job firmware-update-2026-11 (every account, region eu-west-1, 500 executions)");
   const response = await fetch(`${url}/jobs/firmware-update-2026-11/things?maxResults=2`);
   expect(response.status).toBe(200);
   const body = (await response.json()) as { executionSummaries: { thingArn: string; jobExecutionSummary: object }[] };

@@ -111,10 +111,11 @@ export class MockStore {
    * @internal Where else a job with this id exists when `accountId` in `region` sees none, for the log line of a
    * 404: `"fw-1 exists in account 111111111111/region eu-west-1"`; `undefined` when there is none.
    */
-  elsewhere(jobId: string, accountId: string, region: string): string | undefined {
+  elsewhere(jobId: string, accountId: string, region: string | undefined): string | undefined {
     const others = this.byId.get(jobId) ?? [];
     if (others.length === 0) return undefined;
-    return `${jobId} exists in ${others.map(where).join(", ")}; this request is account ${accountId}/region ${region}`;
+    const asked = `account ${accountId}/${region === undefined ? "no region" : `region ${region}`}`;
+    return `${jobId} exists in ${others.map(where).join(", ")}; this request is ${asked}`;
   }
 
   /**
