@@ -118,7 +118,15 @@ export interface IotJobsMock {
   seed(doc: SeedDocument | unknown): MockJob[];
   /** The account an access key id maps to (configured, else derived). */
   accountIdFor(accessKeyId: string): string;
-  /** Clears jobs, faults and history (the clock keeps its time). */
+  /**
+   * Restores the mock as `createIotJobsMock` returned it: jobs, faults and history cleared, the `seed` option's
+   * jobs seeded again, and the clock back at its start with nothing scheduled (a clock passed in as `clock` is
+   * yours and is left alone). Tokens issued before are refused. Call it after each test, next to MSW's
+   * `server.resetHandlers()` (which only drops `server.use` overrides).
+   *
+   * @example
+   * afterEach(() => { server.resetHandlers(); mock.reset(); });
+   */
   reset(): void;
 }
 
@@ -139,10 +147,8 @@ export function createIotJobsMock(options: IotJobsMockOptions = {}): IotJobsMock
     throw new FixtureError("defaultAccountId", defaultAccountId, "must be a 12-digit account id");
   const region = options.region ?? "us-east-1";
   const registry: CredentialRegistry = credentialRegistry(options.credentials ?? [TEST_CREDENTIALS]);
-  const clock =
-    options.clock && "now" in options.clock && typeof options.clock.now === "function"
-      ? (options.clock as MockClock)
-      : createClock(options.clock as ClockOptions);
+  const clockGiven = options.clock !== undefined && "now" in options.clock && typeof options.clock.now === "function";
+  const clock = clockGiven ? (options.clock as MockClock) : createClock(options.clock as ClockOptions);
   const store = new MockStore({ clock, defaultAccountId, defaultRegion: region, accountIdFor: registry.accountIdFor });
   const faults = createFaults((scope, field) => store.accountOf(scope, field));
   const historyLimit = options.historyLimit ?? 1000;
@@ -199,9 +205,11 @@ export function createIotJobsMock(options: IotJobsMockOptions = {}): IotJobsMock
     seed: (doc) => applySeed(store, doc),
     accountIdFor: registry.accountIdFor,
     reset() {
-      store.clear();
+      store.clear(); // stops rollouts before the clock drops their tasks
       faults.clear();
       history = [];
+      if (!clockGiven) clock.reset();
+      if (options.seed !== undefined) applySeed(store, options.seed);
     },
   };
   anyHostAnswers.set(mock, answerListJobExecutionsForJob(context(true)));

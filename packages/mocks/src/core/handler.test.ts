@@ -99,8 +99,8 @@ test("a job that names no account or region is listed for any key in any region,
   const testing = await mock.handle(
     scoped("https://iot.eu-west-1.amazonaws.com/jobs/fw-1/things", "testing", "eu-west-1"),
   );
-  const body = await testing!.json();
-  expect(body.executionSummaries[0].thingArn).toBe(
+  const body = (await testing!.json()) as { executionSummaries: { thingArn: string }[] };
+  expect(body.executionSummaries[0]?.thingArn).toBe(
     `arn:aws:iot:eu-west-1:${mock.accountIdFor("testing")}:thing/sensor-1`,
   );
   expect((await get(mock, "/jobs/fw-1/things")).status).toBe(200); // unsigned

@@ -35,6 +35,8 @@ export { FixtureError, IllegalTransitionError, IotJobsMockError, SeedError, type
 export type { Faults } from "./faults/faults.js";
 export type { FaultDraw, FaultOptions, FaultRule, FaultRuleInfo, FaultScope, FaultSpec } from "./faults/types.js";
 export { type HandlerContext, handleListJobExecutionsForJob, type RequestRecord } from "./handler.js";
+// Your own overrides (`server.use`)
+export { type AwsErrorResponseOptions, awsErrorResponse } from "./http/aws-error-response.js";
 export {
   failedRollout,
   largeFleet,
@@ -45,7 +47,7 @@ export {
 } from "./scenarios.js";
 export { applySeed, checkSeed, type SeedDocument } from "./seed.js";
 export { seedSchema } from "./seed-schema.js";
-export { mswPath } from "./spec.js";
+export { type AwsErrorName, mswPath } from "./spec.js";
 export { jobExecutionStatuses } from "./statuses.js";
 export { MockJob } from "./store/job.js";
 export { allowedTransitions, retryableStatuses } from "./store/lifecycle.js";

@@ -51,6 +51,11 @@ export interface MockClock {
   tick(): void;
   /** Registers a recurring task (used by rollouts); returns a function that removes it. */
   addTask(task: ClockTask): () => void;
+  /**
+   * Back to where it started: the time it was created with (frozen) or the system time plus the initial offset
+   * (unfrozen), nothing advanced, every scheduled callback and task dropped. `mock.reset()` calls it.
+   */
+  reset(): void;
   /** Whether time only moves through `advance`/`set`. */
   readonly frozen: boolean;
 }
@@ -66,8 +71,9 @@ export interface MockClock {
 export function createClock(options: ClockOptions = {}): MockClock {
   const frozen = options.frozen ?? options.now !== undefined;
   const start = options.now === undefined ? Date.now() : toEpochMs("clock.now", options.now);
-  let offset = frozen ? start : start - Date.now();
-  let floor = start; // time never goes back, even if the system clock does
+  const initialOffset = frozen ? start : start - Date.now();
+  let offset = initialOffset;
+  let floor = start; // time never goes back, even if the system clock does (only reset() sets it back)
   const tasks = new Set<ClockTask>();
   let running = false;
 
@@ -135,5 +141,10 @@ export function createClock(options: ClockOptions = {}): MockClock {
       return remove;
     },
     addTask,
+    reset() {
+      tasks.clear();
+      offset = initialOffset;
+      floor = frozen ? start : Date.now() + initialOffset;
+    },
   };
 }

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 /**
  * `iot-jobs-mock`: the standalone server of @iot-jobs/mocks, for boto3, the aws CLI or any SDK (`endpoint_url`).
- * Prints its URL first, one line per request after, and exits 0 on SIGINT/SIGTERM after closing connections.
+ * Prints its URL first, one line per request after, and exits 0 on SIGINT/SIGTERM after closing connections, or
+ * when the process that started it exits (unless `--no-follow-parent`), so a signalled `npx` leaves no orphan.
  */
 import { parseArgs } from "node:util";
 import { IotJobsMockError } from "../../core/errors.js";
 import { loadCredentialsFile, loadSeedFile } from "../files.js";
 import { startMockServer } from "../start-mock-server.js";
+import { followParent } from "./follow-parent.js";
 
 const usage = `Usage: iot-jobs-mock [options]
 
@@ -24,6 +26,8 @@ Options:
   --token-secret <text>    fixed HMAC secret, so nextTokens survive restarts
   --cors                   answer CORS preflights (web pages on other origins)
   --quiet                  no per-request log lines
+  --no-follow-parent       keep running after the process that started it exits
+                           (by default it stops then, so a killed npx or script leaves no orphan)
   -h, --help               show this help
 
 Control API: GET /_mock/health, POST /_mock/seed, POST /_mock/reset, POST /_mock/faults,
@@ -80,6 +84,7 @@ async function main(): Promise<void> {
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
+    if (!values["no-follow-parent"]) followParent(() => stop("parent process exited"));
   } catch (error) {
     if (error instanceof IotJobsMockError) fail(error.message.replace(/^\[@iot-jobs\/mocks\] /, ""), 1);
     throw error;
@@ -99,6 +104,7 @@ function parse() {
       now: { type: "string" },
       "token-secret": { type: "string" },
       quiet: { type: "boolean", default: false },
+      "no-follow-parent": { type: "boolean", default: false },
       cors: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
