@@ -9,7 +9,7 @@ import { EMPTY_BODY_SHA256, type SignerFactory } from "../sign.js";
  */
 export const createWebSigner: SignerFactory = (region) => {
   const keys = new Map<string, ArrayBuffer>();
-  return async (identity, url) => {
+  return async (identity, url, date) => {
     // A key per day and per secret: keep the cache small in a long-lived process.
     if (keys.size > 8) keys.clear();
     const signed = await new AwsV4Signer({
@@ -19,6 +19,7 @@ export const createWebSigner: SignerFactory = (region) => {
       service: signingName,
       region,
       cache: keys,
+      datetime: date.toISOString().replace(/[:-]|\.\d{3}/g, ""),
     }).sign();
     return signed.headers;
   };
