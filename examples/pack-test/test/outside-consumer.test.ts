@@ -8,7 +8,7 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { writeConsumerProject } from "../src/consumer-project.js";
 import { type ExecResult, exec } from "../src/exec.js";
-import { npmEnv, registryReachable } from "../src/npm.js";
+import { npmEnv, registryEnv, registryReachable } from "../src/npm.js";
 import { type PackedPackage, packPackage } from "../src/pack.js";
 
 const ci = process.env.CI === "true";
@@ -27,7 +27,7 @@ beforeAll(async () => {
   const started = performance.now();
   const install = await exec("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund"], {
     cwd: project,
-    env: npmEnv(),
+    env: registryEnv(),
     timeoutMs: 170_000,
   });
   console.info(
