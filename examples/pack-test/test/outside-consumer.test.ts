@@ -138,7 +138,8 @@ test("a script lists executions through the standalone mock, the tarball's iot-j
     const listed = await exec(process.execPath, ["list-executions.mjs", "fw-outside", "--page-size", "100"], {
       cwd: project,
       env: {
-        PATH: process.env.PATH,
+        // The machine's environment (a shifted clock included) without its AWS_* settings.
+        ...Object.fromEntries(Object.entries(npmEnv()).filter(([key]) => !key.startsWith("AWS_"))),
         AWS_REGION: "us-east-1",
         AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE", // the mock's documented test key: its default account
         AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
