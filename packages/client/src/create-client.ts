@@ -132,6 +132,7 @@ export function clientFactory(createSigner: SignerFactory) {
       fail(`Invalid ${attemptsName} ${attempts}: must be an integer ≥ 1`);
     const { requestTimeout, systemClockOffset = 0 } = config;
     if (requestTimeout != null && !(requestTimeout > 0)) fail(`Invalid requestTimeout ${requestTimeout}: must be > 0`);
+    if (!Number.isFinite(systemClockOffset)) fail(`Invalid systemClockOffset ${systemClockOffset}: must be a number`);
     const [endpointName, endpoint] = setting("endpoint", config.endpoint, "AWS_ENDPOINT_URL_IOT", "AWS_ENDPOINT_URL");
     const quota = { tokens: CAPACITY };
     const call = sender({

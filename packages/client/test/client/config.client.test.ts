@@ -134,6 +134,8 @@ test.each([
   [{ requestTimeout: 0 }, "Invalid requestTimeout 0: must be > 0"],
   [{ requestTimeout: -1 }, "Invalid requestTimeout -1: must be > 0"],
   [{ requestTimeout: Number.NaN }, "Invalid requestTimeout NaN: must be > 0"],
+  [{ systemClockOffset: Number.NaN }, "Invalid systemClockOffset NaN: must be a number"],
+  [{ systemClockOffset: "20m" as never }, "Invalid systemClockOffset 20m: must be a number"],
 ])("%j is a ConfigurationError naming only that option", (bad, message) => {
   expect(() => createIotJobsClient({ region: "us-east-1", credentials, ...bad })).toThrow(ConfigurationError);
   expect(() => createIotJobsClient({ region: "us-east-1", credentials, ...bad })).toThrow(
