@@ -266,7 +266,8 @@ export interface DeserializationError extends IotJobsException {
 }
 
 /**
- * A parameter breaks a constraint of the spec; nothing was sent (`$metadata.attempts` is 0).
+ * A parameter breaks a constraint of the spec (or a paginator's `pageRetries` is not an integer ≥ 0); nothing was
+ * sent (`$metadata.attempts` is 0).
  * @example
  * if (error instanceof ParamValidationError) console.error(error.field, error.value, error.constraint);
  */
@@ -305,7 +306,8 @@ export interface CredentialsProviderError extends IotJobsException {
 }
 
 /**
- * A bad client configuration (region, endpoint, FIPS, credentials, retry settings); thrown by `createIotJobsClient`.
+ * A bad client configuration (region, endpoint, FIPS, credentials, retry or clock settings); thrown by
+ * `createIotJobsClient`. The message names the option or environment variable the bad value came from.
  * @example
  * try { createIotJobsClient({ region: "us-east-1", useFipsEndpoint: true, endpoint: "http://127.0.0.1:4010" }); }
  * catch (e) { console.error((e as ConfigurationError).message); }
