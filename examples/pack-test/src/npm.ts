@@ -1,4 +1,4 @@
-import { exec } from "./exec.js";
+import { exec } from "@iot-jobs/test-support/exec";
 
 /** What pnpm and vitest set for the workspace run; the machine's own npm_config_* (registry, cache, proxy) stay. */
 const inherited =

@@ -6,7 +6,7 @@ import { type Browser, chromium } from "playwright-core";
 const CANDIDATES = ["/usr/bin/chromium", "/usr/lib/chromium/chromium-headless-shell"];
 
 /** Flags for a headless run that reaches no Google service (updates, sync, safe browsing...). */
-export const CHROMIUM_ARGS: readonly string[] = [
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -38,4 +38,4 @@ export function findChromium(): { path: string } | { missing: string } {
  * const browser = await launchChromium(chromium.path);
  */
 export const launchChromium = (executablePath: string): Promise<Browser> =>
-  chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
+  chromium.launch({ executablePath, args: CHROMIUM_ARGS });
