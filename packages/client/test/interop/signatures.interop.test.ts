@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { jobExecutionStatuses, parameters } from "@iot-jobs/spec";
+import { fastCheckSeed } from "@iot-jobs/test-support/fast-check";
 import { canImportBotocore, runJsonLines, NodeSha256 as Sha256 } from "@iot-jobs/test-support/sigv4";
 import { SignatureV4 } from "@smithy/signature-v4";
 import fc from "fast-check";
@@ -21,8 +22,7 @@ type Factory = (typeof entries)[number][1];
 // FIPS and custom endpoints with ports and path prefixes. Replay with FC_SEED=<seed>.
 const SMITHY_RUNS = 1_000;
 const BOTOCORE_RUNS = 300;
-const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : (Date.now() ^ (Math.random() * 0x7fffffff)) >>> 0;
-console.info(`[signatures] fast-check seed ${seed} (replay: FC_SEED=${seed})`);
+const seed = fastCheckSeed("signatures");
 
 const ci = process.env.CI === "true";
 const hasBotocore = canImportBotocore();

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { jobExecutionStatuses, servers } from "@iot-jobs/spec";
+import { fastCheckSeed } from "@iot-jobs/test-support/fast-check";
 import { canImportBotocore, runJsonLines } from "@iot-jobs/test-support/sigv4";
 import { SignatureV4 } from "@smithy/signature-v4";
 import fc from "fast-check";
@@ -13,8 +14,7 @@ import { createIotJobsMock, TEST_CREDENTIALS } from "../../src/node/index.js";
 // header, the path, the date, the secret, the session token) must get a 403. Generated: awkward nextTokens,
 // filters and page sizes, session tokens or none, every partition's endpoint. Replay with FC_SEED=<seed>.
 const RUNS = 120;
-const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : (Date.now() ^ (Math.random() * 0x7fffffff)) >>> 0;
-console.info(`[signatures] fast-check seed ${seed} (replay: FC_SEED=${seed})`);
+const seed = fastCheckSeed("signatures");
 
 const ci = process.env.CI === "true";
 const hasBotocore = canImportBotocore();
