@@ -1,12 +1,4 @@
-import { type ExecResult, exec as execWith, run as runWith } from "@iot-jobs/test-support/exec";
-
-/** Variables pnpm and vitest set for the workspace, kept away from commands run in the copy. */
-const inherited =
-  /^(npm_(command|execpath|node_execpath|lifecycle_\w+|package_\w+|config_user_agent|config_verify_deps_before_run)$|pnpm_config_|PNPM_|VITEST|TINYPOOL|NODE_OPTIONS$|TEST$|INIT_CWD$)/;
-
-/** The machine's environment, without the workspace's pnpm and vitest variables. */
-const machineEnv = (): NodeJS.ProcessEnv =>
-  Object.fromEntries(Object.entries(process.env).filter(([key]) => !inherited.test(key)));
+import { type ExecResult, exec as execWith, outsideWorkspaceEnv, run as runWith } from "@iot-jobs/test-support/exec";
 
 /**
  * Runs a command to its end (never rejects on a failing command) in the machine's environment, without the
@@ -21,7 +13,11 @@ export function exec(
   args: readonly string[],
   options: { readonly cwd: string; readonly timeoutMs?: number },
 ): Promise<ExecResult> {
-  return execWith(command, args, { cwd: options.cwd, env: machineEnv(), timeoutMs: options.timeoutMs ?? 170_000 });
+  return execWith(command, args, {
+    cwd: options.cwd,
+    env: outsideWorkspaceEnv(),
+    timeoutMs: options.timeoutMs ?? 170_000,
+  });
 }
 
 /**
@@ -31,4 +27,4 @@ export function exec(
  * await run("git", ["commit", "-qm", "snapshot"], repo);
  */
 export const run = (command: string, args: readonly string[], cwd: string): Promise<string> =>
-  runWith(command, args, { cwd, env: machineEnv(), timeoutMs: 170_000 });
+  runWith(command, args, { cwd, env: outsideWorkspaceEnv(), timeoutMs: 170_000 });

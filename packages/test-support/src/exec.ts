@@ -32,6 +32,21 @@ export interface ExecOptions {
   readonly stripEscapes?: boolean;
 }
 
+/** Variables pnpm and vitest set for the workspace's own run; the machine's (PATH, HOME, npm_config_*, CI) stay. */
+const workspaceVariables =
+  /^(npm_(command|execpath|node_execpath|lifecycle_\w+|package_\w+|config_user_agent|config_verify_deps_before_run)$|pnpm_config_|PNPM_|VITEST|TINYPOOL|NODE_OPTIONS$|TEST$|INIT_CWD$)/;
+
+/**
+ * The machine's environment without what pnpm and vitest put there for the workspace run: for commands that must
+ * behave as they would outside it (an outside project's npm, changesets in a copy of the repository).
+ *
+ * @example
+ * await exec("npm", ["install"], { cwd: project, env: outsideWorkspaceEnv() });
+ */
+export function outsideWorkspaceEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !workspaceVariables.test(key)));
+}
+
 /**
  * Runs a command to its end and resolves to its exit code and output; never rejects on a failing command, so the
  * test can show what the command said. It does not block the event loop: a server the command talks to can live in
