@@ -196,7 +196,13 @@ beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), "iot-jobs-boundaries-"));
   // Every Biome configuration of the repository (a package may extend the root's), and the ignore file the root
   // configuration asks for.
-  const configs = (await run("git", ["ls-files", "biome.json", "*/biome.json", ".gitignore"], { cwd: repoRoot }))
+  const configs = (
+    await run(
+      "git",
+      ["ls-files", "--cached", "--others", "--exclude-standard", "biome.json", "*/biome.json", ".gitignore"],
+      { cwd: repoRoot },
+    )
+  )
     .split("\n")
     .filter(Boolean);
   expect(configs).toContain("biome.json");
