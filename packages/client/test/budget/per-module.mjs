@@ -2,9 +2,13 @@
 // syntax and names, one `// path` comment per module kept), then, for each module, the gzip of the whole bundle
 // less the gzip of the bundle without that module's code. Shared strings count where they stay.
 // Run: node test/budget/per-module.mjs (from packages/client). See docs/decisions/client-signers.md.
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { build, transform } from "esbuild";
+
+// The esbuild of the budget test (@iot-jobs/test-support's, the repository's one esbuild step), for the two
+// settings its `bundleForBrowser` does not offer: minified syntax and names with the module comments kept.
+const { build, transform } = createRequire(import.meta.resolve("@iot-jobs/test-support/bundle"))("esbuild");
 
 const entry = fileURLToPath(new URL("./app.ts", import.meta.url));
 const result = await build({
