@@ -15,6 +15,7 @@ import { watchSources } from "./lib/watch.mjs";
 // Ctrl-C reaches this process twice (from the terminal, and forwarded by pnpm): the handler stays, so the second
 // signal cannot kill the process while it closes, and it exits 0, so pnpm reports no failure. It is in place
 // before anything is printed; until the server runs there is nothing to close.
+/** @type {() => void} */
 let shutdown = () => process.exit(0);
 let closing = false;
 for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) {
