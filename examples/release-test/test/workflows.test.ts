@@ -80,3 +80,13 @@ test("docs: builds apps/docs, keeps each release under v/<version>/ with the lat
   expect(steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact@"))?.with).toEqual({ path: "site" });
   expect(steps.at(-1)?.uses).toMatch(/^actions\/deploy-pages@/);
 });
+
+test.each(["client", "mocks"])("@iot-jobs/%s points at the published docs: homepage and README", (name) => {
+  const dir = join(repoRoot, "packages", name);
+  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  // GitHub Pages of the repository: https://<owner>.github.io/<repo>/, where docs.yml deploys.
+  const [, owner, repo] = /github\.com\/([^/]+)\/([^/.]+)(?:\.git)?$/.exec(manifest.repository.url) ?? [];
+  const published = `https://${owner}.github.io/${repo}/`;
+  expect(manifest.homepage).toBe(published);
+  expect(readFileSync(join(dir, "README.md"), "utf8")).toContain(`(${published})`);
+});
