@@ -40,6 +40,7 @@ test("the checker catches what it must: a misspelt permission, an unknown contex
     "    permissions:",
     "      id-tokn: write",
     "    steps:",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template literal.
     "      - run: echo ${{ foo.bar }}",
   ].join("\n");
   const errors = (await check("bad.yml", bad)).join("\n");
