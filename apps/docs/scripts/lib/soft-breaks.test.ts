@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { unwrapSoftBreaks, withSoftBreaksUnwrapped } from "./soft-breaks.mjs";
+import { spaceBlockEnds, unwrapSoftBreaks, withSoftBreaksUnwrapped } from "./soft-breaks.mjs";
 
 test.each([
   [
@@ -30,15 +30,37 @@ test.each([
   expect(unwrapSoftBreaks(given)).toBe(want);
 });
 
-test("withSoftBreaksUnwrapped changes every description, and nothing else", () => {
+test.each([
+  [
+    "paragraphs and list items end with an encoded space",
+    "one\n\n- two\n- three",
+    "one&#32;\n\n- two&#32;\n- three&#32;",
+  ],
+  [
+    "so does each table cell, not the delimiter row; an escaped pipe stays in its cell",
+    "| a | `b` |\n| --- | :-: |\n| `x` \\| y | z |",
+    "| a&#32; | `b`&#32; |\n| --- | :-: |\n| `x` \\| y&#32; | z&#32; |",
+  ],
+  [
+    "headings (Redoc's anchors), code and hard breaks are kept",
+    "## Head\n```ts\nconst a = 1;\n```\nline  \n    code",
+    "## Head\n```ts\nconst a = 1;\n```\nline  \n    code",
+  ],
+])("spaceBlockEnds: %s", (_, given, want) => {
+  expect(spaceBlockEnds(given)).toBe(want);
+});
+
+test("withSoftBreaksUnwrapped changes every description, servers' as plain text, and nothing else", () => {
   const doc = {
     info: { title: "a\nb", description: "a\nb" },
+    servers: [{ url: "https://x", description: "plain\ntext", variables: { r: { description: "r\ns" } } }],
     paths: { "/x": { get: { description: "c\nd", parameters: [{ name: "p", description: "e\nf" }] } } },
     components: { schemas: { S: { properties: { description: { type: "string", description: "g\nh" } } } } },
   };
   expect(withSoftBreaksUnwrapped(doc)).toEqual({
-    info: { title: "a\nb", description: "a b" },
-    paths: { "/x": { get: { description: "c d", parameters: [{ name: "p", description: "e f" }] } } },
-    components: { schemas: { S: { properties: { description: { type: "string", description: "g h" } } } } },
+    info: { title: "a\nb", description: "a b&#32;" },
+    servers: [{ url: "https://x", description: "plain text", variables: { r: { description: "r s" } } }],
+    paths: { "/x": { get: { description: "c d&#32;", parameters: [{ name: "p", description: "e f&#32;" }] } } },
+    components: { schemas: { S: { properties: { description: { type: "string", description: "g h&#32;" } } } } },
   });
 });

@@ -136,6 +136,32 @@ describe.skipIf(skip)("the site at phone and desktop width in headless Chromium"
     }
   });
 
+  test("search snippets keep words apart across line breaks, list items and table cells", async () => {
+    const { page, log } = await open("index.html#/", DESKTOP);
+    const snippets = async (query: string) => {
+      const box = page.getByRole("textbox", { name: /Search/ });
+      if (!(await box.isVisible()))
+        await page
+          .getByText(/^Search/)
+          .first()
+          .click();
+      await box.fill(query);
+      // Each result shows a snippet of the text around the match, "...<text>...", on a line of its own.
+      const shown = async () =>
+        (await visibleText(page.locator("body")))
+          .split("\n")
+          .filter((line) => line.startsWith("...") && line.includes(query))
+          .join("\n");
+      await expect.poll(shown).not.toBe("");
+      return shown();
+    };
+    // A line break in the operation's description, list items of the paging guide, cells of the errors table.
+    expect(await snippets("given")).toMatch(/only those in a given status\./);
+    expect(await snippets("short")).toMatch(/a page was short\. Send the token back/);
+    expect(await snippets("UnknownServiceException")).toMatch(/has its type\) any by status 500, 502/);
+    expect(log.pageErrors).toEqual([]);
+  });
+
   test("the playground after a client-side validation error: no page, no 'more pages'; job labels are whole", async () => {
     for (const device of [PHONE, DESKTOP]) {
       const { page, log } = await open("playground.html", device);
