@@ -5,6 +5,7 @@
 import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { join } from "node:path";
+import { CHROMIUM_ARGS, findChromium } from "@iot-jobs/test-support/chromium";
 import { type Browser, type Page, chromium as playwright } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEMO_JOBS } from "../../playground/demo-fleet.js";
@@ -12,7 +13,6 @@ import { appDir } from "../../scripts/lib/paths.mjs";
 import { PAGES } from "../../scripts/lib/site.mjs";
 import { createStaticServer, listen } from "../../scripts/lib/static-server.mjs";
 import { distDir, readBuilt } from "../built-site.js";
-import { CHROMIUM_ARGS, findChromium } from "./chromium.js";
 import { visibleText } from "./reading.js";
 import { openRecordedPage } from "./recorded-page.js";
 import { spec } from "./spec-facts.js";
