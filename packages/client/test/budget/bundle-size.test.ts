@@ -25,6 +25,8 @@ test("the app bundle stays within the gzip budget, and carries no spec examples 
     expect(text).not.toContain(leak);
   }
   expect(inputs.some((i) => i.includes("openapi-fetch"))).toBe(true);
+  // The default entry signs with aws4fetch (a well-kept SigV4 library), never with a signer of our own.
+  expect(inputs.some((i) => i.includes("aws4fetch"))).toBe(true);
   // The spec's 200 body schema is bundled on purpose (responses are checked against it), its examples are not.
   expect(text).toContain("executionSummaries");
   expect(inputs.filter((i) => i.startsWith("node:"))).toEqual([]);
