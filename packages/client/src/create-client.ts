@@ -109,7 +109,7 @@ export interface IotJobsClient<ThrowOnError extends boolean = false> {
 }
 
 /**
- * Makes `createIotJobsClient` for a platform's SigV4 signer (the package's entry points pick one: SigV4 on Web
+ * Makes `createIotJobsClient` for a platform's SigV4 signer (the package's entry points pick one: aws4fetch on Web
  * Crypto by default, @smithy/signature-v4 under the `node` condition).
  */
 export function clientFactory(createSigner: SignerFactory) {

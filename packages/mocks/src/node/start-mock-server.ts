@@ -52,9 +52,9 @@ export interface MockServer {
 }
 
 /**
- * Starts the standalone HTTP server: each request becomes a fetch `Request` answered by the same MSW handlers as
- * in-process (`getResponse`), or by the control API under `/_mock`. A dropped-connection fault destroys the
- * socket. Any other path gets 404 `UnknownOperationException`.
+ * Starts the standalone HTTP server: the operation is answered by the same function as MSW's handler in-process,
+ * called on a plain request (no fetch objects); the control API under `/_mock` gets a fetch `Request`. A
+ * dropped-connection fault destroys the socket. Any other path gets 404 `UnknownOperationException`.
  *
  * @example
  * const { url, mock, close } = await startMockServer({ seed: { scenarios: [{ name: "largeFleet" }] } });
