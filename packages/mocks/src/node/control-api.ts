@@ -1,7 +1,7 @@
 import type { IotJobsMock } from "../core/create-iot-jobs-mock.js";
 import { FixtureError, IllegalTransitionError, IotJobsMockError, SeedError } from "../core/errors.js";
 import type { FaultOptions, FaultScope, FaultSpec } from "../core/faults/types.js";
-import type { JobExecutionStatus } from "../core/spec.js";
+import { errorTypeHeader, type JobExecutionStatus } from "../core/spec.js";
 import type { AccountScope } from "../core/store/types.js";
 
 /**
@@ -15,8 +15,21 @@ export const CONTROL_PREFIX = "/_mock";
 type Body = Record<string, unknown>;
 type Route = (mock: IotJobsMock, body: Body, query: URLSearchParams) => unknown;
 
+// Errors carry `x-amzn-ErrorType` like the operation's, so one client-side check covers both APIs.
+const errorTypes: Record<number, string> = {
+  400: "InvalidRequestException",
+  404: "ResourceNotFoundException",
+  405: "MethodNotAllowedException",
+  409: "ConflictException",
+};
 const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      "content-type": "application/json",
+      ...(errorTypes[status] ? { [errorTypeHeader]: errorTypes[status] } : {}),
+    },
+  });
 const pickDefined = (source: Body, keys: readonly string[]) =>
   Object.fromEntries(keys.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
 const scopeOf = (source: Body): AccountScope & FaultScope => pickDefined(source, ["accountId", "accessKeyId", "jobId"]);
@@ -43,8 +56,10 @@ const routes: Record<string, Route> = {
   "POST /seed": (mock, body) => ({ jobs: mock.seed(body).map(describeJob) }),
   "POST /reset": (mock, body) => {
     const scope = scopeOf(body);
-    if (scope.accountId === undefined && scope.accessKeyId === undefined) mock.reset();
-    else {
+    if (scope.accountId === undefined && scope.accessKeyId === undefined) {
+      mock.reset();
+      mock.clock.reset?.(); // a server's full reset is a fresh start: an advanced clock goes back too
+    } else {
       mock.store.clear(scope);
       mock.faults.clear(scope);
     }

@@ -1,17 +1,22 @@
+import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, isIP } from "node:net";
 import {
   anyHostAnswerOf,
   createIotJobsMock,
   type IotJobsMock,
   type IotJobsMockOptions,
 } from "../core/create-iot-jobs-mock.js";
+import { FixtureError, IotJobsMockError } from "../core/errors.js";
 import { awsJson } from "../core/http/aws-response.js";
+import type { PlainResponse } from "../core/http/plain.js";
 import { newRequestId } from "../core/http/request-id.js";
 import { errorTypeHeader, requestIdHeader } from "../core/spec.js";
 import { CONTROL_PREFIX, handleControlRequest } from "./control-api.js";
-import { corsHeaders, corsPreflight } from "./cors.js";
-import { plainFromNode, readBody, toFetchRequest, writeAnswer, writeFetchResponse } from "./node-http.js";
+import { type CorsOption, corsHeaders, corsOriginProblem, corsPreflight, isPreflight, originPolicy } from "./cors.js";
+import { isHostAllowed, parseHostHeader } from "./host-check.js";
+import { announcesBody, plainFromNode, readBody, toFetchRequest, writeAnswer, writeFetchResponse } from "./node-http.js";
+import { clientErrorAnswer, refuseOnSocket, refusal } from "./refusals.js";
 
 /**
  * Options of {@link startMockServer}: the mock's options, or an existing `mock`, plus where to listen.
@@ -28,10 +33,24 @@ export interface MockServerOptions extends IotJobsMockOptions {
   readonly host?: string;
   /** One line per request (method, path, status, ms, request id): `true` prints to stdout. @default false */
   readonly log?: boolean | ((line: string) => void);
-  /** Largest request body (control API seeds). @default 64 MiB */
+  /** Largest control API body (a seed document); a larger one gets 413 without being read. @default 8 MiB */
   readonly maxBodyBytes?: number;
-  /** Answer CORS preflights and add CORS headers, for web pages on other origins. @default false (as AWS) */
-  readonly cors?: boolean;
+  /**
+   * Web pages that may call the server from another origin: a list of origins (`http://localhost:5173`), or
+   * `true` for loopback origins only (`localhost`, `*.localhost`, `127.0.0.1`, `[::1]`, any port). Requests from
+   * any other origin are refused (403), control API and operation alike. @default false (as AWS: no CORS)
+   */
+  readonly cors?: CorsOption;
+  /**
+   * Host names to answer besides `localhost`, `*.localhost`, IP addresses and `host`: an exact name, or
+   * `.example.com` for it and every subdomain. Other `Host` headers get 403 (DNS rebinding). @default []
+   */
+  readonly allowedHosts?: readonly string[];
+  /**
+   * A secret every control API call must send as `Authorization: Bearer <token>` (else 401). The bin reads it
+   * from `--control-token` or `IOT_JOBS_MOCK_CONTROL_TOKEN`. @default none: the control API is open to local callers
+   */
+  readonly controlToken?: string;
 }
 
 /**
@@ -62,19 +81,33 @@ export interface MockServer {
  * await close();
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const mock = options.mock ?? createIotJobsMock(options);
-  const log = options.log === true ? (line: string) => process.stdout.write(`${line}\n`) : options.log || undefined;
-  const limit = options.maxBodyBytes ?? 64 * 1024 * 1024;
-  const server = createServer((req, res) => {
-    serve(mock, req, res, { limit, log, cors: options.cors ?? false }).catch((error: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" });
-      res.end(JSON.stringify({ message: `@iot-jobs/mocks internal error: ${(error as Error).message}` }));
+  const ctx = serveContext(options);
+  const listenHost = options.host ?? "127.0.0.1";
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
+    serve(ctx, req, res).catch((error: unknown) => {
+      // Never expected: every refusal above is a 4xx. Still AWS-shaped, so clients see a server fault.
+      if (res.headersSent) return void res.destroy();
+      writeAnswer(res, refusal(500, "InternalFailure", `@iot-jobs/mocks internal error: ${(error as Error).message}`));
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+  server.on("checkContinue", (req, res) => server.emit("request", req, res)); // serve() decides on 100 Continue
+  server.on("checkExpectation", (req, res) => {
+    writeAnswer(res, refusal(417, "InvalidRequestException", `Expect: ${req.headers.expect} is not supported.`), {
+      Connection: "close",
+    });
   });
+  server.on("clientError", (error: Error & { code?: string }, socket) => {
+    if (error.code === "ECONNRESET") return void socket.destroy();
+    refuseOnSocket(socket, ...clientErrorAnswer(error));
+  });
+  server.on("connect", (_req, socket) =>
+    refuseOnSocket(socket, 405, "MethodNotAllowedException", "CONNECT is not supported: the mock is not a proxy."),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: Error & { code?: string }) => reject(listenError(error, listenHost, options.port)));
+    server.listen(options.port ?? 0, listenHost, () => resolve());
+  });
+  const { mock } = ctx;
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
@@ -90,48 +123,155 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 }
 
-interface ServeOptions {
-  readonly limit: number;
-  readonly log: ((line: string) => void) | undefined;
-  readonly cors: boolean;
+/** Why `listen` failed, in one line (the bin prints it as is). */
+function listenError(error: Error & { code?: string }, host: string, port: number | undefined): IotJobsMockError {
+  const reasons: Record<string, string> = {
+    EADDRINUSE: "the port is already in use (pick another with --port, or 0 for a free one)",
+    EADDRNOTAVAIL: "the address is not one of this machine's (see --host)",
+    EACCES: "permission denied (ports below 1024 need privileges)",
+    ENOTFOUND: "the host name does not resolve (see --host)",
+    EAI_AGAIN: "the host name does not resolve (see --host)",
+  };
+  const reason = reasons[error.code ?? ""] ?? error.message;
+  return new IotJobsMockError(`cannot listen on ${host}:${port ?? 0}: ${reason}`, { cause: error });
 }
 
-async function serve(mock: IotJobsMock, req: IncomingMessage, res: ServerResponse, { limit, log, cors }: ServeOptions) {
+interface ServeContext {
+  readonly mock: IotJobsMock;
+  readonly limit: number;
+  readonly log: ((line: string) => void) | undefined;
+  readonly corsEnabled: boolean;
+  readonly allowsOrigin: (origin: string, ownHost: string | undefined) => boolean;
+  readonly allowedHosts: readonly string[];
+  readonly token: Buffer | undefined;
+}
+
+/** Checks the server's own options (each problem names its field) and builds what `serve` needs. */
+function serveContext(options: MockServerOptions): ServeContext {
+  const limit = options.maxBodyBytes ?? 8 * 1024 * 1024;
+  if (!Number.isSafeInteger(limit) || limit < 0)
+    throw new FixtureError("maxBodyBytes", limit, "must be an integer ≥ 0");
+  const origins = typeof options.cors === "string" ? [options.cors] : Array.isArray(options.cors) ? options.cors : [];
+  origins.forEach((origin, i) => {
+    const problem = corsOriginProblem(origin);
+    if (problem) throw new FixtureError(`cors[${i}]`, origin, problem);
+  });
+  const allowedHosts = [...(options.allowedHosts ?? [])];
+  allowedHosts.forEach((h, i) => {
+    if (typeof h !== "string" || !parseHostHeader(h.replace(/^\./, "")) || h.includes(":"))
+      throw new FixtureError(`allowedHosts[${i}]`, h, "must be a host name such as mock.internal or .example.com");
+  });
+  if (options.host !== undefined && isIP(options.host) === 0) allowedHosts.push(options.host); // its own name
+  const token = options.controlToken;
+  if (token !== undefined && (typeof token !== "string" || token.length === 0))
+    throw new FixtureError("controlToken", token, "must be a non-empty string");
+  const log = options.log === true ? (line: string) => process.stdout.write(`${line}\n`) : options.log || undefined;
+  return {
+    mock: options.mock ?? createIotJobsMock(options),
+    limit,
+    log,
+    corsEnabled: options.cors !== undefined && options.cors !== false,
+    allowsOrigin: originPolicy(options.cors),
+    allowedHosts,
+    token: token === undefined ? undefined : Buffer.from(`Bearer ${token}`),
+  };
+}
+
+/** Whether the `Authorization` header carries the control token (compared in constant time). */
+function hasToken(req: IncomingMessage, token: Buffer): boolean {
+  const sent = Buffer.from(req.headers.authorization ?? "");
+  return sent.length === token.length && timingSafeEqual(sent, token);
+}
+
+const controlMethods = new Set(["GET", "POST", "DELETE"]);
+const close = { Connection: "close" }; // after a refusal that leaves a body unread
+
+/**
+ * Answers one request, checking in this order: the `Host` (a plain name, loopback, an IP or allowed), the
+ * target (a path: routing reads nothing else), the `Origin` (same origin or allowed), then the control API
+ * (token, body cap) or the operation (no body). Every refusal is an AWS-shaped 4xx.
+ */
+async function serve(ctx: ServeContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const started = performance.now();
-  const preflight = cors ? corsPreflight(req) : undefined;
-  if (preflight) {
-    req.resume();
-    res.writeHead(204, preflight).end();
-    log?.(`${req.method} ${req.url} 204 ${(performance.now() - started).toFixed(1)}ms -`);
-    return;
-  }
-  const body = await readBody(req, limit);
-  const extra = cors ? corsHeaders(req) : {};
   const line = (status: string, requestId = "-") =>
     `${req.method} ${req.url} ${status} ${(performance.now() - started).toFixed(1)}ms ${requestId}`;
-  // The control API speaks fetch; the operation is answered without fetch objects, by the very function MSW's
-  // handler calls (see handler.ts), which keeps the server's cost per page close to node:http's own.
-  if (
-    req.url === CONTROL_PREFIX ||
-    req.url?.startsWith(`${CONTROL_PREFIX}/`) ||
-    req.url?.startsWith(`${CONTROL_PREFIX}?`)
-  ) {
-    const response = (await handleControlRequest(mock, toFetchRequest(req, body)))!;
-    await writeFetchResponse(res, response, extra);
-    log?.(line(String(response.status)));
-    return;
+  const send = (answer: PlainResponse, extra: Record<string, string> = {}) => {
+    writeAnswer(res, answer, extra);
+    ctx.log?.(line(String(answer.status), answer.headers[requestIdHeader]));
+  };
+  const refuse = (status: number, type: string, message: string, extra: Record<string, string> = {}) =>
+    send(refusal(status, type, message), announcesBody(req) ? { ...extra, ...close } : extra);
+
+  const rawHost = req.headers.host;
+  const host = rawHost === undefined ? undefined : parseHostHeader(rawHost);
+  if (rawHost !== undefined && !host)
+    return refuse(400, "InvalidRequestException", `Host header ${JSON.stringify(rawHost)} is not a host[:port].`);
+  if (rawHost === undefined && req.httpVersion !== "1.0")
+    return refuse(400, "InvalidRequestException", "An HTTP/1.1 request needs a Host header.");
+  if (host && !isHostAllowed(host.hostname, ctx.allowedHosts)) {
+    const message = `Host ${host.hostname} is not allowed (DNS rebinding protection): start iot-jobs-mock with --allowed-host ${host.hostname} if you dial it by that name.`;
+    return refuse(403, "ForbiddenException", message);
   }
-  const plain = plainFromNode(req, body);
+  const target = req.url ?? "";
+  if (!target.startsWith("/")) {
+    const message = `Request target ${JSON.stringify(target.slice(0, 200))} is not a path: send GET /jobs/{jobId}/things to this host.`;
+    return refuse(400, "InvalidRequestException", message);
+  }
+  // The URL is the target on the checked host, concatenated (never resolved: `//evil.example/x` stays a path).
+  const local = req.socket.localAddress ?? "127.0.0.1";
+  const authority = host?.host ?? `${isIP(local) === 6 ? `[${local}]` : local}:${req.socket.localPort}`;
+  let url: URL;
+  try {
+    url = new URL(`http://${authority}${target}`);
+  } catch {
+    return refuse(400, "InvalidRequestException", `Request target ${JSON.stringify(target.slice(0, 200))} is not a valid path.`);
+  }
+
+  const origin = req.headers.origin;
+  const site = req.headers["sec-fetch-site"];
+  const crossSite =
+    origin !== undefined ? !ctx.allowsOrigin(origin, host?.host) : site === "cross-site" || site === "same-site";
+  if (crossSite) {
+    const message = `Requests from ${origin ?? `a ${site} page`} are refused: start iot-jobs-mock with --cors <origin> to allow a web page.`;
+    return refuse(403, "ForbiddenException", message);
+  }
+  const extra = ctx.corsEnabled ? corsHeaders(req) : {};
+  if (ctx.corsEnabled && isPreflight(req)) {
+    req.resume();
+    res.writeHead(204, corsPreflight(req)).end();
+    return ctx.log?.(line("204"));
+  }
+
+  if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
+    if (ctx.token && !hasToken(req, ctx.token)) {
+      const message = "The control API needs the control token: send Authorization: Bearer <token>.";
+      return refuse(401, "UnauthorizedException", message, { ...extra, "WWW-Authenticate": 'Bearer realm="iot-jobs-mock"' });
+    }
+    if (!controlMethods.has(req.method ?? ""))
+      return refuse(405, "MethodNotAllowedException", `${req.method} is not allowed on the control API.`, extra);
+    if (req.headers.expect?.toLowerCase() === "100-continue" && !(Number(req.headers["content-length"]) > ctx.limit))
+      res.writeContinue();
+    const body = await readBody(req, ctx.limit);
+    if (body === undefined)
+      return refuse(413, "RequestEntityTooLargeException", `Control API bodies are limited to ${ctx.limit} bytes.`, extra);
+    const response = (await handleControlRequest(ctx.mock, toFetchRequest(req, url, body)))!;
+    await writeFetchResponse(res, response, extra);
+    return ctx.log?.(line(String(response.status)));
+  }
+
+  // The operation has no body: refuse one from its headers, unread, and close (the bytes never reach memory).
+  if (announcesBody(req)) {
+    const message = "ListJobExecutionsForJob takes no request body (GET /jobs/{jobId}/things); this one was not read.";
+    return refuse(400, "InvalidRequestException", message, extra);
+  }
   const answer =
-    (await anyHostAnswerOf(mock)(plain)) ??
-    awsJson(404, { message: `No operation matches ${req.method} ${plain.url.pathname}` }, newRequestId(), {
+    (await anyHostAnswerOf(ctx.mock)(plainFromNode(req, url))) ??
+    awsJson(404, { message: `No operation matches ${req.method} ${url.pathname}` }, newRequestId(), {
       [errorTypeHeader]: "UnknownOperationException",
     });
   if ("drop" in answer) {
     req.socket.destroy(); // the dropped-connection fault: no status line at all
-    log?.(line("dropped"));
-    return;
+    return ctx.log?.(line("dropped"));
   }
-  writeAnswer(res, answer, extra);
-  log?.(line(String(answer.status), answer.headers[requestIdHeader]));
+  send(answer, extra);
 }

@@ -47,7 +47,7 @@ test("time never goes back, and bad input names the field", () => {
   const clock = createClock({ now: t0 });
   expect(() => clock.set(t0 - 1)).toThrow(FixtureError);
   expect(() => clock.set(t0 - 1)).toThrow(/to: value .* must not be earlier than the clock/);
-  expect(() => clock.advance(-1)).toThrow(/ms: value -1 must be a finite number ≥ 0/);
+  expect(() => clock.advance(-1)).toThrow(/ms: value -1 must be a number from 0 to \d+ \(the clock stops at 9999-12-31T23:59:59.999Z\)/);
   expect(() => clock.schedule(Number.NaN, () => {})).toThrow(/delayMs/);
   expect(() => createClock({ now: "yesterday" })).toThrow(/clock.now: value "yesterday" must be a Date/);
   expect(clock.now()).toBe(t0);
