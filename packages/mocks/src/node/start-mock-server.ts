@@ -92,12 +92,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   });
   server.on("checkContinue", (req, res) => server.emit("request", req, res)); // serve() decides on 100 Continue
   server.on("checkExpectation", (req, res) => {
+    closing.add(req.socket);
     writeAnswer(res, refusal(417, "InvalidRequestException", `Expect: ${req.headers.expect} is not supported.`), {
       Connection: "close",
     });
   });
   server.on("clientError", (error: Error & { code?: string }, socket) => {
-    if (error.code === "ECONNRESET") return void socket.destroy();
+    // After a refusal that left a body unread, the parser may choke on that body: the answer is already sent.
+    if (error.code === "ECONNRESET" || closing.has(socket)) return void socket.destroy();
     refuseOnSocket(socket, ...clientErrorAnswer(error));
   });
   server.on("connect", (_req, socket) =>
@@ -185,6 +187,7 @@ function hasToken(req: IncomingMessage, token: Buffer): boolean {
 
 const controlMethods = new Set(["GET", "POST", "DELETE"]);
 const close = { Connection: "close" }; // after a refusal that leaves a body unread
+const closing = new WeakSet<object>(); // sockets answered with `Connection: close`
 
 /**
  * Answers one request, checking in this order: the `Host` (a plain name, loopback, an IP or allowed), the
@@ -199,8 +202,11 @@ async function serve(ctx: ServeContext, req: IncomingMessage, res: ServerRespons
     writeAnswer(res, answer, extra);
     ctx.log?.(line(String(answer.status), answer.headers[requestIdHeader]));
   };
-  const refuse = (status: number, type: string, message: string, extra: Record<string, string> = {}) =>
-    send(refusal(status, type, message), announcesBody(req) ? { ...extra, ...close } : extra);
+  const refuse = (status: number, type: string, message: string, extra: Record<string, string> = {}) => {
+    if (!announcesBody(req)) return send(refusal(status, type, message), extra);
+    closing.add(req.socket);
+    send(refusal(status, type, message), { ...extra, ...close });
+  };
 
   const rawHost = req.headers.host;
   const host = rawHost === undefined ? undefined : parseHostHeader(rawHost);
@@ -236,7 +242,7 @@ async function serve(ctx: ServeContext, req: IncomingMessage, res: ServerRespons
     return refuse(403, "ForbiddenException", message);
   }
   const extra = ctx.corsEnabled ? corsHeaders(req) : {};
-  if (ctx.corsEnabled && isPreflight(req)) {
+  if (ctx.corsEnabled && isPreflight(req) && !announcesBody(req)) {
     req.resume();
     res.writeHead(204, corsPreflight(req)).end();
     return ctx.log?.(line("204"));

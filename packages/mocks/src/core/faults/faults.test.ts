@@ -112,3 +112,12 @@ test("through the mock: faults answer with AWS's errors, a drop is a network err
   expect((await get())!.status).toBe(200);
   expect(mock.history).toHaveLength(1);
 });
+
+test("a mock holds at most 1000 fault rules; clearing makes room again", () => {
+  const faults = createFaults(accountOf);
+  for (let i = 0; i < 1000; i++) faults.inject({ type: "throttling" }, { times: 1 });
+  expect(() => faults.inject({ type: "throttling" })).toThrow(/faults: value 1000 must not exceed 1000 rules/);
+  faults.clear();
+  expect(faults.inject({ type: "throttling" }).active).toBe(true);
+  expect(() => faults.inject({ type: "throttling" }, { times: 2 ** 60 })).toThrow(/options.times: value/);
+});
