@@ -93,6 +93,12 @@ async function main(): Promise<void> {
     const mock = createIotJobsMock(options);
     // Seeded here rather than through options, so that every issue names the file.
     if (values.seed) applySeed(mock.store, await loadSeedFile(values.seed), values.seed);
+    // Said before binding, so it shows even when the bind fails.
+    if (!isLoopbackAddress(values.host) && controlToken === undefined) {
+      process.stderr.write(
+        `iot-jobs-mock: warning: --host ${values.host} reaches beyond this machine and there is no control token: anyone who can reach the port can seed, reset, inject faults and read every account's jobs; set --control-token or ${tokenVariable}\n`,
+      );
+    }
     const server = await startMockServer({
       mock,
       port,
@@ -103,11 +109,6 @@ async function main(): Promise<void> {
       ...(controlToken !== undefined ? { controlToken } : {}),
       ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
     });
-    if (!isLoopbackAddress(values.host) && controlToken === undefined) {
-      process.stderr.write(
-        `iot-jobs-mock: warning: listening on ${values.host}, beyond this machine, without a control token: anyone who can reach the port can seed, reset, inject faults and read every account's jobs; set --control-token or ${tokenVariable}\n`,
-      );
-    }
     process.stdout.write(`iot-jobs-mock listening on ${server.url}\n`);
     for (const job of server.mock.store.accountIds().flatMap((a) => server.mock.store.jobs({ accountId: a }))) {
       process.stdout.write(`  seeded job ${job.jobId} (account ${job.accountId}, ${job.size} executions)\n`);
