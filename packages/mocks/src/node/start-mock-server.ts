@@ -15,8 +15,15 @@ import { errorTypeHeader, requestIdHeader } from "../core/spec.js";
 import { CONTROL_PREFIX, handleControlRequest } from "./control-api.js";
 import { type CorsOption, corsHeaders, corsOriginProblem, corsPreflight, isPreflight, originPolicy } from "./cors.js";
 import { isHostAllowed, parseHostHeader } from "./host-check.js";
-import { announcesBody, plainFromNode, readBody, toFetchRequest, writeAnswer, writeFetchResponse } from "./node-http.js";
-import { clientErrorAnswer, refuseOnSocket, refusal } from "./refusals.js";
+import {
+  announcesBody,
+  plainFromNode,
+  readBody,
+  toFetchRequest,
+  writeAnswer,
+  writeFetchResponse,
+} from "./node-http.js";
+import { clientErrorAnswer, refusal, refuseOnSocket } from "./refusals.js";
 
 /**
  * Options of {@link startMockServer}: the mock's options, or an existing `mock`, plus where to listen.
@@ -98,8 +105,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     });
   });
   server.on("clientError", (error: Error & { code?: string }, socket) => {
-    // After a refusal that left a body unread, the parser may choke on that body: the answer is already sent.
-    if (error.code === "ECONNRESET" || closing.has(socket)) return void socket.destroy();
+    if (error.code === "ECONNRESET") return void socket.destroy();
+    // After a refusal that left a body unread, the parser may choke on that body: the answer is on its way
+    // (destroying now could drop it), so only end the socket once it is written.
+    if (closing.has(socket)) return void socket.end(() => socket.destroy());
     refuseOnSocket(socket, ...clientErrorAnswer(error));
   });
   server.on("connect", (_req, socket) =>
@@ -208,6 +217,12 @@ async function serve(ctx: ServeContext, req: IncomingMessage, res: ServerRespons
     send(refusal(status, type, message), { ...extra, ...close });
   };
 
+  // Upgrades are not supported; Node answers such a request as a plain one, but then drops whatever follows on
+  // the connection without a word: close it after this answer so clients reconnect.
+  if (req.headers.upgrade !== undefined) {
+    res.setHeader("Connection", "close");
+    closing.add(req.socket);
+  }
   const rawHost = req.headers.host;
   const host = rawHost === undefined ? undefined : parseHostHeader(rawHost);
   if (rawHost !== undefined && !host)
@@ -230,7 +245,11 @@ async function serve(ctx: ServeContext, req: IncomingMessage, res: ServerRespons
   try {
     url = new URL(`http://${authority}${target}`);
   } catch {
-    return refuse(400, "InvalidRequestException", `Request target ${JSON.stringify(target.slice(0, 200))} is not a valid path.`);
+    return refuse(
+      400,
+      "InvalidRequestException",
+      `Request target ${JSON.stringify(target.slice(0, 200))} is not a valid path.`,
+    );
   }
 
   const origin = req.headers.origin;
@@ -251,7 +270,10 @@ async function serve(ctx: ServeContext, req: IncomingMessage, res: ServerRespons
   if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
     if (ctx.token && !hasToken(req, ctx.token)) {
       const message = "The control API needs the control token: send Authorization: Bearer <token>.";
-      return refuse(401, "UnauthorizedException", message, { ...extra, "WWW-Authenticate": 'Bearer realm="iot-jobs-mock"' });
+      return refuse(401, "UnauthorizedException", message, {
+        ...extra,
+        "WWW-Authenticate": 'Bearer realm="iot-jobs-mock"',
+      });
     }
     if (!controlMethods.has(req.method ?? ""))
       return refuse(405, "MethodNotAllowedException", `${req.method} is not allowed on the control API.`, extra);
@@ -259,7 +281,12 @@ async function serve(ctx: ServeContext, req: IncomingMessage, res: ServerRespons
       res.writeContinue();
     const body = await readBody(req, ctx.limit);
     if (body === undefined)
-      return refuse(413, "RequestEntityTooLargeException", `Control API bodies are limited to ${ctx.limit} bytes.`, extra);
+      return refuse(
+        413,
+        "RequestEntityTooLargeException",
+        `Control API bodies are limited to ${ctx.limit} bytes.`,
+        extra,
+      );
     const response = (await handleControlRequest(ctx.mock, toFetchRequest(req, url, body)))!;
     await writeFetchResponse(res, response, extra);
     return ctx.log?.(line(String(response.status)));

@@ -29,7 +29,10 @@ interface Run {
 function run(args: string[], env: Record<string, string> = {}): Run {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`pnpm --filter @iot-jobs/mocks run build\` first`);
   const { IOT_JOBS_MOCK_CONTROL_TOKEN: _inherited, ...parent } = process.env; // only what the test sets
-  const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...parent, ...env } });
+  const child = spawn(process.execPath, [cli, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...parent, ...env },
+  });
   children.push(child);
   let out = "";
   let err = "";
@@ -98,10 +101,15 @@ test("a seed file's duplicate names are one line naming the file and the fields"
   const jobs = join(dir, "dup-jobs.seed.json");
   await writeFile(jobs, JSON.stringify({ jobs: [{ jobId: "fw-1" }, { jobId: "fw-1" }] }));
   const things = join(dir, "dup-things.seed.json");
-  await writeFile(things, JSON.stringify({ jobs: [{ jobId: "fw-2", executions: [{ thingName: "t" }, { thingName: "t" }] }] }));
+  await writeFile(
+    things,
+    JSON.stringify({ jobs: [{ jobId: "fw-2", executions: [{ thingName: "t" }, { thingName: "t" }] }] }),
+  );
   const a = run(["--port", "0", "--seed", jobs]);
   expect(await a.exit).toBe(1);
-  expect(oneLine(a)).toBe(`iot-jobs-mock: ${jobs} is invalid: jobs[1].jobId: value "fw-1" already exists in account 123456789012`);
+  expect(oneLine(a)).toBe(
+    `iot-jobs-mock: ${jobs} is invalid: jobs[1].jobId: value "fw-1" already exists in account 123456789012`,
+  );
   const b = run(["--port", "0", "--seed", things]);
   expect(await b.exit).toBe(1);
   expect(oneLine(b)).toBe(
@@ -111,7 +119,17 @@ test("a seed file's duplicate names are one line naming the file and the fields"
 
 test("hosts, origins and the control token (from the environment) guard the bin's control API", async () => {
   const r = run(
-    ["--port", "0", "--quiet", "--allowed-host", "mock.internal", "--cors", "http://localhost:5173", "--seed", fixture("fleet.seed.json")],
+    [
+      "--port",
+      "0",
+      "--quiet",
+      "--allowed-host",
+      "mock.internal",
+      "--cors",
+      "http://localhost:5173",
+      "--seed",
+      fixture("fleet.seed.json"),
+    ],
     { IOT_JOBS_MOCK_CONTROL_TOKEN: "from-env" },
   );
   const port = await r.port;
@@ -122,10 +140,18 @@ test("hosts, origins and the control token (from the environment) guard the bin'
   expect(shaped(await get(port, "/_mock/health"))).toEqual([401, "UnauthorizedException", true]);
   const auth = { Authorization: "Bearer from-env" };
   expect((await get(port, "/_mock/health", auth))?.status).toBe(200);
-  expect((await get(port, "/_mock/health", { ...auth, Origin: "http://localhost:5173" }))?.headers["access-control-allow-origin"]).toBe(
-    "http://localhost:5173",
+  expect(
+    (await get(port, "/_mock/health", { ...auth, Origin: "http://localhost:5173" }))?.headers[
+      "access-control-allow-origin"
+    ],
+  ).toBe("http://localhost:5173");
+  const evil = await get(
+    port,
+    "/_mock/faults",
+    { ...auth, Origin: "http://evil.example", "Content-Length": 2 },
+    "POST",
+    "{}",
   );
-  const evil = await get(port, "/_mock/faults", { ...auth, Origin: "http://evil.example", "Content-Length": 2 }, "POST", "{}");
   expect(shaped(evil)).toEqual([403, "ForbiddenException", true]);
   const huge = '{"ms":1e308}';
   const advance = await get(port, "/_mock/clock/advance", { ...auth, "Content-Length": huge.length }, "POST", huge);
@@ -143,11 +169,19 @@ test("--max-executions and --max-body-bytes cap what the control API takes", asy
   const seed = JSON.stringify({ jobs: [{ jobId: "big", fleet: { count: 1001 } }] });
   const tooMany = await get(port, "/_mock/seed", { "Content-Length": seed.length }, "POST", seed);
   expect(shaped(tooMany)).toEqual([400, "InvalidRequestException", true]);
-  expect(JSON.parse(tooMany!.body).message).toMatch(/jobs\[0\]\.fleet\.count: value 1001 would bring the mock to 1001 executions, more than its maxExecutions \(1000\)/);
-  expect(shaped(await get(port, "/_mock/seed", { "Content-Length": 513 }))).toEqual([413, "RequestEntityTooLargeException", true]);
+  expect(JSON.parse(tooMany!.body).message).toMatch(
+    /jobs\[0\]\.fleet\.count: value 1001 would bring the mock to 1001 executions, more than its maxExecutions \(1000\)/,
+  );
+  expect(shaped(await get(port, "/_mock/seed", { "Content-Length": 513 }))).toEqual([
+    413,
+    "RequestEntityTooLargeException",
+    true,
+  ]);
   const bad = run(["--port", "0", "--max-executions", "0"]);
   expect(await bad.exit).toBe(2);
-  expect(oneLine(bad)).toBe(`iot-jobs-mock: --max-executions: value "0" must be an integer from 1 to ${Number.MAX_SAFE_INTEGER}`);
+  expect(oneLine(bad)).toBe(
+    `iot-jobs-mock: --max-executions: value "0" must be an integer from 1 to ${Number.MAX_SAFE_INTEGER}`,
+  );
 });
 
 test("--region with --strict-auth refuses another region's credential scope", async () => {
@@ -163,7 +197,12 @@ test("--region with --strict-auth refuses another region's credential scope", as
     name: "ResourceNotFoundException", // signed for the served region: authenticated, and the job does not exist
   });
   const temporary = { ...TEST_CREDENTIALS, sessionToken: "not-issued-for-this-key" };
-  const withToken = new IoTClient({ region: "eu-west-1", endpoint: `http://127.0.0.1:${port}`, credentials: temporary, maxAttempts: 1 });
+  const withToken = new IoTClient({
+    region: "eu-west-1",
+    endpoint: `http://127.0.0.1:${port}`,
+    credentials: temporary,
+    maxAttempts: 1,
+  });
   await expect(withToken.send(new ListJobExecutionsForJobCommand({ jobId: "fw-1" }))).rejects.toMatchObject({
     name: "UnrecognizedClientException",
     message: "The security token included in the request is invalid.",

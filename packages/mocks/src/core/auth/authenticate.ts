@@ -65,7 +65,10 @@ export async function authenticate(
     return refuse("UnrecognizedClientException", invalidToken);
   }
   if (!auth.signedHeaders.includes("host") && !auth.signedHeaders.includes(":authority"))
-    return refuse("InvalidSignatureException", "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+    return refuse(
+      "InvalidSignatureException",
+      "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
+    );
   const problem = scopeProblem(auth, request.header("x-amz-date"), endpointRegion, ctx);
   if (typeof problem === "string") return refuse("InvalidSignatureException", problem);
   if (!(await verifySignature(request, auth, credentials.secretAccessKey, problem))) {

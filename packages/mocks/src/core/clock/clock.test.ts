@@ -47,7 +47,9 @@ test("time never goes back, and bad input names the field", () => {
   const clock = createClock({ now: t0 });
   expect(() => clock.set(t0 - 1)).toThrow(FixtureError);
   expect(() => clock.set(t0 - 1)).toThrow(/to: value .* must not be earlier than the clock/);
-  expect(() => clock.advance(-1)).toThrow(/ms: value -1 must be a number from 0 to \d+ \(the clock stops at 9999-12-31T23:59:59.999Z\)/);
+  expect(() => clock.advance(-1)).toThrow(
+    /ms: value -1 must be a number from 0 to \d+ \(the clock stops at 9999-12-31T23:59:59.999Z\)/,
+  );
   expect(() => clock.schedule(Number.NaN, () => {})).toThrow(/delayMs/);
   expect(() => createClock({ now: "yesterday" })).toThrow(/clock.now: value "yesterday" must be a Date/);
   expect(clock.now()).toBe(t0);
@@ -90,7 +92,9 @@ test("the clock never passes 9999-12-31: advance(1e308) is refused naming ms, an
   const last = Date.parse("9999-12-31T23:59:59.999Z");
   expect(clock.advance(last - t0)).toBe(last); // the very last instant is allowed
   expect(() => clock.advance(1)).toThrow(/ms: value 1 must be a number from 0 to 0 /);
-  expect(() => createClock({ now: 1e308 })).toThrow(/clock.now: value 1e\+308 must be a Date, epoch milliseconds from 0 to 253402300799999/);
+  expect(() => createClock({ now: 1e308 })).toThrow(
+    /clock.now: value 1e\+308 must be a Date, epoch milliseconds from 0 to 253402300799999/,
+  );
   expect(clock.reset!()).toBe(t0);
   expect(clock.now()).toBe(t0);
 });

@@ -121,7 +121,11 @@ export function createClock(options: ClockOptions = {}): MockClock {
     advance(ms) {
       const room = MAX_TIME_MS - now();
       if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0 || ms > room)
-        throw new FixtureError("ms", ms, `must be a number from 0 to ${room} (the clock stops at 9999-12-31T23:59:59.999Z)`);
+        throw new FixtureError(
+          "ms",
+          ms,
+          `must be a number from 0 to ${room} (the clock stops at 9999-12-31T23:59:59.999Z)`,
+        );
       return moveTo(now() + ms);
     },
     reset() {

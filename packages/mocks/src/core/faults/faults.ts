@@ -88,7 +88,11 @@ export function createFaults(accountOf: (scope: AccountScope, field: string) => 
       if (times !== undefined && rate !== undefined)
         throw new FixtureError("options", options, "must not set both times and rate");
       if (!Number.isSafeInteger(seed))
-        throw new FixtureError("options.seed", seed, `must be an integer of at most ${Number.MAX_SAFE_INTEGER} in size`);
+        throw new FixtureError(
+          "options.seed",
+          seed,
+          `must be an integer of at most ${Number.MAX_SAFE_INTEGER} in size`,
+        );
       const info = {
         id: `fault-${++ids}`,
         kind: "fault" as const,

@@ -221,9 +221,14 @@ test("maxExecutions caps the executions of every job together, checked before a 
     /job\.fleet\.count: value 500 would bring the mock to 1100 executions, more than its maxExecutions \(1000\)/,
   );
   expect(mock.store.job("b")).toBeUndefined();
-  expect(() => mock.seed({ jobs: [{ jobId: "c", fleet: { count: 300 } }, { jobId: "d", fleet: { count: 300 } }] })).toThrow(
-    /jobs\[1\]\.fleet\.count: value 300 would bring the mock to 1200 executions/,
-  );
+  expect(() =>
+    mock.seed({
+      jobs: [
+        { jobId: "c", fleet: { count: 300 } },
+        { jobId: "d", fleet: { count: 300 } },
+      ],
+    }),
+  ).toThrow(/jobs\[1\]\.fleet\.count: value 300 would bring the mock to 1200 executions/);
   expect(mock.store.job("c")).toBeUndefined(); // a seed is all or nothing, and gives its charge back
   mock.store.deleteJob("a");
   expect(mock.store.createJob({ jobId: "b", fleet: { count: 1_000 } }).size).toBe(1_000);
