@@ -92,7 +92,7 @@ export interface IotJobsMockOptions {
   /** How many requests `history` keeps (oldest dropped first). @default 1000 */
   readonly historyLimit?: number;
   /**
-   * How many executions the mock holds at most, over every job and account (each job counts at least 1): a seed or
+   * How many executions the mock holds at most, over every job and account (each job counts at least 256, its memory): a seed or
    * `createJob` past it throws a `FixtureError` and changes nothing. @default 10000000 ({@link DEFAULT_MAX_EXECUTIONS})
    */
   readonly maxExecutions?: number;

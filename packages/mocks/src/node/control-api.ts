@@ -89,6 +89,27 @@ const routes: Record<string, Route> = {
   "GET /history": (mock) => ({ requests: mock.history }),
 };
 
+/** How deep a control body may nest: seeds need 5 levels; validators and messages recurse on deeper input. */
+const MAX_NESTING = 64;
+
+/** The deepest nesting of `[`/`{` in JSON text (outside strings), found in one pass before parsing. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
+}
+
 /**
  * Answers the control API (under `/_mock`) that lets another process (python, a shell, CI) drive a standalone
  * server: seed, reset, inject faults, advance the clock, move executions, read history. Returns `undefined` for
@@ -119,6 +140,8 @@ export async function handleControlRequest(mock: IotJobsMock, request: Request):
   let body: Body = {};
   const text = await request.text();
   if (text.trim().length > 0) {
+    if (nestingDepth(text) > MAX_NESTING)
+      return json(400, { message: `body nests deeper than ${MAX_NESTING} levels; no control input needs that` });
     try {
       body = JSON.parse(text);
     } catch (error) {

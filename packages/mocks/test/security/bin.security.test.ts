@@ -170,7 +170,7 @@ test("--max-executions and --max-body-bytes cap what the control API takes", asy
   const tooMany = await get(port, "/_mock/seed", { "Content-Length": seed.length }, "POST", seed);
   expect(shaped(tooMany)).toEqual([400, "InvalidRequestException", true]);
   expect(JSON.parse(tooMany!.body).message).toMatch(
-    /jobs\[0\]\.fleet\.count: value 1001 would bring the mock to 1001 executions, more than its maxExecutions \(1000\)/,
+    /jobs\[0\]\.fleet\.count: value 1001 would bring the mock to 1001 executions \(a job counts at least 256\), more than its maxExecutions \(1000\)/,
   );
   expect(shaped(await get(port, "/_mock/seed", { "Content-Length": 513 }))).toEqual([
     413,

@@ -258,7 +258,7 @@ test("seeding past maxExecutions is a clear 400 naming the field, and nothing is
     r,
     400,
     "InvalidRequestException",
-    /jobs\[0\]\.fleet\.count: value 9998 would bring the mock to 10001 executions, more than its maxExecutions \(10000\)/,
+    /jobs\[0\]\.fleet\.count: value 9998 would bring the mock to 10254 executions \(a job counts at least 256\), more than its maxExecutions \(10000\)/,
   );
   expect(s.mock.store.job("big")).toBeUndefined();
 });

@@ -218,7 +218,7 @@ test("maxExecutions caps the executions of every job together, checked before a 
   const mock = createIotJobsMock({ clock: { now: t0 }, maxExecutions: 1_000 });
   mock.store.createJob({ jobId: "a", fleet: { count: 600 } });
   expect(() => mock.store.createJob({ jobId: "b", fleet: { count: 500 } })).toThrow(
-    /job\.fleet\.count: value 500 would bring the mock to 1100 executions, more than its maxExecutions \(1000\)/,
+    /job\.fleet\.count: value 500 would bring the mock to 1100 executions \(a job counts at least 256\), more than its maxExecutions \(1000\)/,
   );
   expect(mock.store.job("b")).toBeUndefined();
   expect(() =>
@@ -235,4 +235,12 @@ test("maxExecutions caps the executions of every job together, checked before a 
   mock.reset();
   expect(mock.store.createJob({ jobId: "b", fleet: { count: 1_000 } }).size).toBe(1_000);
   expect(() => createIotJobsMock({ maxExecutions: 0 })).toThrow(/maxExecutions: value 0 must be an integer from 1/);
+});
+
+test("a flood of empty jobs is capped too: each job counts at least 256 executions", () => {
+  const mock = createIotJobsMock({ maxExecutions: 1_024 });
+  for (let i = 0; i < 4; i++) mock.store.createJob({ jobId: `empty-${i}` });
+  expect(() => mock.store.createJob({ jobId: "empty-4" })).toThrow(
+    /job\.executions: value 0 would bring the mock to 1280 executions \(a job counts at least 256\)/,
+  );
 });

@@ -12,9 +12,13 @@ export interface StoreContext {
   readonly defaultRegion: string;
   /** The account of an access key id (configured, else derived). */
   accountIdFor(accessKeyId: string): string;
-  /** How many executions the store may hold in all (each job counts at least 1). @default Infinity */
+  /** How many executions the store may hold in all (each job counts at least 256). @default Infinity */
   readonly maxExecutions?: number;
 }
+
+// An empty job costs about as much memory as 200 fleet executions (measured ~7 kB vs ~37 B): charging each job at
+// least this many keeps maxExecutions a memory bound even against a flood of empty jobs.
+const JOB_FLOOR = 256;
 
 const jobFields = ["jobId", "accountId", "accessKeyId", "region", "executions", "fleet", "rollout"];
 const accountPattern = /^\d{12}$/;
@@ -81,14 +85,14 @@ export class MockStore {
   private chargeOf(fixture: { executions?: unknown; fleet?: unknown }, field: string): number {
     const listed = Array.isArray(fixture.executions) ? fixture.executions.length : 0;
     const count = (fixture.fleet as { count?: unknown } | undefined)?.count;
-    const charge = Math.max(1, listed + (typeof count === "number" && count > 0 ? count : 0));
+    const charge = Math.max(JOB_FLOOR, listed + (typeof count === "number" && count > 0 ? count : 0));
     const max = this.context.maxExecutions ?? Number.POSITIVE_INFINITY;
     if (this.chargedTotal + charge > max) {
       const at = typeof count === "number" ? `${field}.fleet.count` : `${field}.executions`;
       throw new FixtureError(
         at,
         typeof count === "number" ? count : listed,
-        `would bring the mock to ${this.chargedTotal + charge} executions, more than its maxExecutions (${max}); reset or delete jobs first`,
+        `would bring the mock to ${this.chargedTotal + charge} executions (a job counts at least ${JOB_FLOOR}), more than its maxExecutions (${max}); reset or delete jobs first`,
       );
     }
     return charge;

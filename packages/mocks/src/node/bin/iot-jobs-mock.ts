@@ -31,7 +31,8 @@ Options:
                            subdomains too)
   --control-token <text>   every control API call must send Authorization: Bearer <text>
                            (or set ${tokenVariable})
-  --max-executions <n>     executions the server holds at most, all jobs together (default 10000000)
+  --max-executions <n>     executions the server holds at most, all jobs together, each at least 256
+                           (default 10000000)
   --max-body-bytes <n>     largest control API body, e.g. a seed document (default 8388608)
   --quiet                  no per-request log lines
   -h, --help               show this help
