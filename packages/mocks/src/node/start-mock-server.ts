@@ -91,6 +91,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const ctx = serveContext(options);
   const listenHost = options.host ?? "127.0.0.1";
   const server = createServer({ requireHostHeader: false }, (req, res) => {
+    track(req.socket, res);
     serve(ctx, req, res).catch((error: unknown) => {
       // Never expected: every refusal above is a 4xx. Still AWS-shaped, so clients see a server fault.
       if (res.headersSent) return void res.destroy();
@@ -109,7 +110,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     // After a refusal that left a body unread, the parser may choke on that body: the answer is on its way
     // (destroying now could drop it), so only end the socket once it is written.
     if (closing.has(socket)) return void socket.end(() => socket.destroy());
-    refuseOnSocket(socket, ...clientErrorAnswer(error));
+    // A malformed request pipelined behind good ones: answer those first, in order, then refuse it.
+    afterInFlight(socket, () => refuseOnSocket(socket, ...clientErrorAnswer(error)));
   });
   server.on("connect", (_req, socket) =>
     refuseOnSocket(socket, 405, "MethodNotAllowedException", "CONNECT is not supported: the mock is not a proxy."),
@@ -197,6 +199,23 @@ function hasToken(req: IncomingMessage, token: Buffer): boolean {
 const controlMethods = new Set(["GET", "POST", "DELETE"]);
 const close = { Connection: "close" }; // after a refusal that leaves a body unread
 const closing = new WeakSet<object>(); // sockets answered with `Connection: close`
+const inFlight = new WeakMap<object, Set<ServerResponse>>(); // responses not yet written, per socket
+
+/** Remembers a response as in flight on its socket until it is written (or the socket goes). */
+function track(socket: object, res: ServerResponse): void {
+  const pending = inFlight.get(socket) ?? new Set<ServerResponse>();
+  inFlight.set(socket, pending.add(res));
+  const done = () => pending.delete(res);
+  res.once("finish", done).once("close", done);
+}
+
+/** Runs `then` once every response in flight on the socket is written. */
+function afterInFlight(socket: object, then: () => void): void {
+  const pending = [...(inFlight.get(socket) ?? [])].filter((res) => !res.writableFinished);
+  if (pending.length === 0) return then();
+  let left = pending.length;
+  for (const res of pending) res.once("close", () => --left === 0 && then());
+}
 
 /**
  * Answers one request, checking in this order: the `Host` (a plain name, loopback, an IP or allowed), the

@@ -329,3 +329,19 @@ test("start-up errors are one clear IotJobsMockError: a port in use, an address 
     "[@iot-jobs/mocks] cannot listen on 192.0.2.1:0: the address is not one of this machine's (see --host)",
   );
 });
+
+test("a malformed request pipelined behind slow good ones is refused after they are answered, in order", async () => {
+  const s = await serve();
+  s.mock.faults.inject({ type: "latency", ms: 50 }); // the first answers are still being computed when FOO is parsed
+  const c = await RawConnection.open(s.port);
+  const good = request("GET", "/jobs/fw-1/things", local(s));
+  const first = c.exchange(
+    `${good}${request("GET", "/_mock/health", local(s))}FOO / HTTP/1.1\r\nHost: localhost\r\n\r\n`,
+  );
+  const answers = [await first, await c.exchange(""), await c.exchange("")];
+  c.close();
+  expect(answers.map((a) => a?.status)).toEqual([200, 200, 400]);
+  expect(JSON.parse(answers[0]!.body).executionSummaries).toHaveLength(3);
+  expect(JSON.parse(answers[1]!.body).status).toBe("ok");
+  refused(answers[2], 400, "InvalidRequestException", /HPE_INVALID_METHOD/);
+});
