@@ -212,7 +212,10 @@ function track(socket: object, res: ServerResponse): void {
 /** Runs `then` once every response in flight on the socket is written. */
 function afterInFlight(socket: object, then: () => void): void {
   const pending = [...(inFlight.get(socket) ?? [])].filter((res) => !res.writableFinished);
-  if (pending.length === 0) return then();
+  if (pending.length === 0) {
+    then();
+    return;
+  }
   let left = pending.length;
   for (const res of pending) res.once("close", () => --left === 0 && then());
 }
