@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  // Two entry points of one surface: `index` signs with aws4fetch on Web Crypto, `node` (the `node` export
+  // Two entry points of one surface: `index` signs on Web Crypto, `node` (the `node` export
   // condition) with @smithy/signature-v4; the rest of the code is shared in chunks.
   entry: { index: "src/index.ts", node: "src/node.ts" },
   splitting: true,

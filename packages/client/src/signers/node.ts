@@ -25,7 +25,7 @@ const load = () => {
  */
 export const createNodeSigner: SignerFactory = (region) => {
   let current: { identity: AwsCredentialIdentity; signer: SignatureV4 } | undefined;
-  return async (identity, url) => {
+  return async (identity, url, date) => {
     const [{ SignatureV4 }, { Sha256 }] = await load();
     if (current?.identity !== identity) {
       current = {
@@ -34,15 +34,18 @@ export const createNodeSigner: SignerFactory = (region) => {
       };
     }
     const { protocol, hostname, port, host, pathname, searchParams } = new URL(url);
-    const { headers } = await current.signer.sign({
-      method: "GET",
-      protocol,
-      hostname,
-      port: port ? Number(port) : undefined,
-      path: pathname,
-      query: Object.fromEntries(searchParams),
-      headers: { host, "x-amz-content-sha256": EMPTY_BODY_SHA256 },
-    });
+    const { headers } = await current.signer.sign(
+      {
+        method: "GET",
+        protocol,
+        hostname,
+        port: port ? Number(port) : undefined,
+        path: pathname,
+        query: Object.fromEntries(searchParams),
+        headers: { host, "x-amz-content-sha256": EMPTY_BODY_SHA256 },
+      },
+      { signingDate: date },
+    );
     // fetch sets Host itself from the URL (the value signed above).
     const { host: _, ...rest } = headers;
     return rest;
