@@ -60,12 +60,12 @@ export interface MockServer {
 }
 
 /**
- * Starts the standalone HTTP server: each request becomes a fetch `Request` answered by the same MSW handlers as
- * in-process (`getResponse`), or by the control API under `/_mock`. A dropped-connection fault destroys the
- * socket. Any other path gets 404 `UnknownOperationException`. Requests are checked first (see serve.ts and the
- * README's Security section): the `Host`, the target, the `Origin`, the control token and bodies; every refusal,
- * including what Node's parser rejects, is an AWS-shaped 4xx. A listen failure rejects with one-line
- * {@link IotJobsMockError}.
+ * Starts the standalone HTTP server: the operation is answered by the same function as MSW's handler in-process,
+ * called on a plain request (no fetch objects); the control API under `/_mock` gets a fetch `Request`. A
+ * dropped-connection fault destroys the socket. Any other path gets 404 `UnknownOperationException`. Requests
+ * are checked first (see serve.ts and the README's Security section): the `Host`, the target, the `Origin`, the
+ * control token and bodies; every refusal, including what Node's parser rejects, is an AWS-shaped 4xx. A listen
+ * failure rejects with a one-line {@link IotJobsMockError}.
  *
  * @example
  * const { url, mock, close } = await startMockServer({ seed: { scenarios: [{ name: "largeFleet" }] } });
