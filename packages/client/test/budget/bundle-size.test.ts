@@ -7,8 +7,13 @@ import { expect, test } from "vitest";
  * The budget of test/budget/app.ts (one signed call, then the paginator, retries and validation included), as a
  * minified ESM browser bundle, in gzip bytes. See the README's size table, CONTRIBUTING.md and
  * docs/decisions/client-signers.md (where the bytes went, and came from) before raising it.
+ *
+ * It was 7,000 until issue 15 added root causes, the region check, checked responses, page retries and clock-skew
+ * correction (about 1,550 bytes together). The only way back under 7,000 that was found is a SigV4 signer of our
+ * own, which the project does not write (aws4fetch signs): 8,000 holds the size the features cost, and the bench
+ * keeps reporting the 7,000 goal as missed.
  */
-const BUDGET = 7_000;
+const BUDGET = 8_000;
 
 test("the app bundle stays within the gzip budget, and carries no spec examples nor Node modules", async () => {
   const { code, inputs } = await bundleForBrowser(

@@ -50,7 +50,7 @@ test("reset() puts an unfrozen clock back on the system time; a clock passed in 
   clock.advance(1_000);
   shared.reset();
   expect(clock.now()).toBe(t0 + 1_000);
-  clock.reset();
+  clock.reset?.();
   expect(clock.now()).toBe(t0);
 });
 

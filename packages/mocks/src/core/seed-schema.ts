@@ -1,4 +1,4 @@
-import { MIN_EPOCH_MS } from "./clock/time-input.js";
+import { MAX_TIME_MS, MIN_EPOCH_MS } from "./clock/time-input.js";
 import { parameters } from "./spec.js";
 import {
   executionNumberSchema,
@@ -10,15 +10,16 @@ import {
 const time = {
   anyOf: [
     { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}" },
-    // Epoch milliseconds from 2001 on: a smaller number is most likely seconds (see MIN_EPOCH_MS).
-    { type: "number", minimum: MIN_EPOCH_MS },
+    // Epoch milliseconds from 2001 (a smaller number is most likely seconds) to the end of year 9999.
+    { type: "number", minimum: MIN_EPOCH_MS, maximum: MAX_TIME_MS },
   ],
 };
+const safeInteger = { type: "integer", minimum: -9_007_199_254_740_991, maximum: 9_007_199_254_740_991 };
 const status = summaryMemberSchema("status");
 const weights = (names: object) => ({
   type: "object",
   propertyNames: names,
-  additionalProperties: { type: "number", minimum: 0 },
+  additionalProperties: { type: "number", minimum: 0, maximum: 1_000_000_000 }, // weights: sums stay finite
 });
 const scope = {
   accountId: { type: "string", pattern: "^\\d{12}$" },
@@ -76,9 +77,9 @@ export const seedSchema = {
               count: { type: "integer", minimum: 1, maximum: 10_000_000 },
               thingNamePrefix: { type: "string" },
               statuses: weights(status),
-              seed: { type: "integer" },
+              seed: safeInteger,
               queuedAt: time,
-              retryAttempts: { type: "integer", minimum: 0 },
+              retryAttempts: { type: "integer", minimum: 0, maximum: 2_147_483_647 },
             },
           },
           rollout: {
@@ -86,11 +87,11 @@ export const seedSchema = {
             required: ["ratePerMinute"],
             additionalProperties: false,
             properties: {
-              ratePerMinute: { type: "number", exclusiveMinimum: 0 },
-              durationMs: { type: "number", minimum: 0 },
+              ratePerMinute: { type: "number", exclusiveMinimum: 0, maximum: 6_000_000 }, // up to 100 per ms
+              durationMs: { type: "number", minimum: 0, maximum: 253_402_300_799_999 },
               outcomes: weights({ enum: ["SUCCEEDED", "FAILED", "TIMED_OUT", "REJECTED"] }),
-              maxRetries: { type: "integer", minimum: 0 },
-              seed: { type: "integer" },
+              maxRetries: { type: "integer", minimum: 0, maximum: 2_147_483_647 },
+              seed: safeInteger,
             },
           },
         },

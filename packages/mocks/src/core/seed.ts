@@ -1,5 +1,5 @@
 import type { ErrorObject } from "ajv";
-import { MIN_EPOCH_MS, secondsHint } from "./clock/time-input.js";
+import { MAX_TIME_MS, MIN_EPOCH_MS, secondsHint } from "./clock/time-input.js";
 import { describe, FixtureError, SeedError, type SeedIssue } from "./errors.js";
 import { type ScenarioName, type ScenarioOptions, scenarios } from "./scenarios.js";
 import { seedSchema } from "./seed-schema.js";
@@ -57,7 +57,7 @@ function issueOf(doc: unknown, e: ErrorObject): SeedIssue {
     case "anyOf":
       return {
         field: at,
-        message: `value ${value} must be an ISO 8601 date-time string or epoch milliseconds (a number ≥ ${MIN_EPOCH_MS}, 2001-01-01)${secondsHint(raw)}`,
+        message: `value ${value} must be an ISO 8601 date-time string (years 1970 to 9999) or epoch milliseconds from ${MIN_EPOCH_MS} (2001-01-01) to ${MAX_TIME_MS}${secondsHint(raw)}`,
       };
     case "propertyNames":
       return { field: `${at}.${e.params.propertyName}`, message: "is not an allowed key" };

@@ -1,5 +1,5 @@
 import { FixtureError } from "../errors.js";
-import { type TimeInput, toEpochMs } from "./time-input.js";
+import { MAX_TIME_MS, type TimeInput, toEpochMs } from "./time-input.js";
 
 /**
  * Something the clock runs when simulated time reaches it (a rollout, a scheduled callback).
@@ -49,13 +49,15 @@ export interface MockClock {
   schedule(delayMs: number, callback: () => void): () => void;
   /** Runs the tasks that are due at the current time (the handlers call it before each request). */
   tick(): void;
+  /**
+   * Puts the clock back where it started (frozen at `now`, or following the system time plus the initial offset),
+   * nothing advanced, every scheduled callback and task dropped; returns the time. `mock.reset()` and the control
+   * API's full reset call it, so no advance can leave a mock in a state a reset does not repair. Optional for
+   * clocks written by hand.
+   */
+  reset?(): number;
   /** Registers a recurring task (used by rollouts); returns a function that removes it. */
   addTask(task: ClockTask): () => void;
-  /**
-   * Back to where it started: the time it was created with (frozen) or the system time plus the initial offset
-   * (unfrozen), nothing advanced, every scheduled callback and task dropped. `mock.reset()` calls it.
-   */
-  reset(): void;
   /** Whether time only moves through `advance`/`set`. */
   readonly frozen: boolean;
 }
@@ -118,8 +120,20 @@ export function createClock(options: ClockOptions = {}): MockClock {
     now,
     tick: () => runUntil(now()),
     advance(ms) {
-      if (!Number.isFinite(ms) || ms < 0) throw new FixtureError("ms", ms, "must be a finite number ≥ 0");
+      const room = MAX_TIME_MS - now();
+      if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0 || ms > room)
+        throw new FixtureError(
+          "ms",
+          ms,
+          `must be a number from 0 to ${room} (the clock stops at 9999-12-31T23:59:59.999Z)`,
+        );
       return moveTo(now() + ms);
+    },
+    reset() {
+      tasks.clear(); // what was scheduled belongs to the time that is undone
+      offset = initialOffset;
+      floor = frozen ? start : Date.now() + initialOffset; // the one place time may go back
+      return now();
     },
     set(to) {
       const target = toEpochMs("to", to);
@@ -128,8 +142,8 @@ export function createClock(options: ClockOptions = {}): MockClock {
       return moveTo(target);
     },
     schedule(delayMs, callback) {
-      if (!Number.isFinite(delayMs) || delayMs < 0)
-        throw new FixtureError("delayMs", delayMs, "must be a finite number ≥ 0");
+      if (typeof delayMs !== "number" || !Number.isFinite(delayMs) || delayMs < 0 || delayMs > MAX_TIME_MS)
+        throw new FixtureError("delayMs", delayMs, `must be a number from 0 to ${MAX_TIME_MS}`);
       const dueAt = now() + delayMs;
       const remove = addTask({
         nextDueAt: () => dueAt,
@@ -141,10 +155,5 @@ export function createClock(options: ClockOptions = {}): MockClock {
       return remove;
     },
     addTask,
-    reset() {
-      tasks.clear();
-      offset = initialOffset;
-      floor = frozen ? start : Date.now() + initialOffset;
-    },
   };
 }

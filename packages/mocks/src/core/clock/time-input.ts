@@ -20,6 +20,15 @@ export type TimeInput = Date | number | string;
 export const MIN_EPOCH_MS = 978_307_200_000;
 
 /**
+ * The latest instant the mocks accept, 9999-12-31T23:59:59.999Z: past it ISO strings and epoch seconds on the wire
+ * stop being what clients can parse, so no clock, fixture or control call may go beyond it.
+ *
+ * @example
+ * new Date(MAX_TIME_MS).toISOString(); // "9999-12-31T23:59:59.999Z"
+ */
+export const MAX_TIME_MS = 253_402_300_799_999;
+
+/**
  * What a number below {@link MIN_EPOCH_MS} most likely meant, for error messages.
  *
  * @example
@@ -34,7 +43,8 @@ export function secondsHint(value: unknown): string {
 
 /**
  * Reads a {@link TimeInput} as epoch milliseconds, or throws a {@link FixtureError} naming the field. Numbers are
- * milliseconds, and must be from 2001 on ({@link MIN_EPOCH_MS}): a seconds value is refused, never read as 1970.
+ * milliseconds from 2001 on ({@link MIN_EPOCH_MS}; a seconds value is refused, never read as 1970) up to
+ * {@link MAX_TIME_MS}.
  *
  * @example
  * toEpochMs("executions[0].queuedAt", "2026-11-29T08:00:00Z"); // 1795939200000
@@ -45,11 +55,11 @@ export function toEpochMs(field: string, input: unknown): number {
   if (input instanceof Date) ms = input.getTime();
   else if (typeof input === "number") ms = input;
   else if (typeof input === "string" && /^\d{4}-\d{2}-\d{2}/.test(input)) ms = Date.parse(input);
-  if (!Number.isFinite(ms) || (typeof input === "number" && ms < MIN_EPOCH_MS) || ms < 0) {
+  if (!Number.isFinite(ms) || (typeof input === "number" && ms < MIN_EPOCH_MS) || ms < 0 || ms > MAX_TIME_MS) {
     throw new FixtureError(
       field,
       input,
-      `must be a Date, an ISO 8601 date-time string or epoch milliseconds (a number ≥ ${MIN_EPOCH_MS}, 2001-01-01)${secondsHint(input)}`,
+      `must be a Date, an ISO 8601 date-time string (years 1970 to 9999) or epoch milliseconds from ${MIN_EPOCH_MS} (2001-01-01) to ${MAX_TIME_MS}${secondsHint(input)}`,
     );
   }
   return ms;

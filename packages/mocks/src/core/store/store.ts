@@ -12,7 +12,13 @@ export interface StoreContext {
   readonly defaultRegion: string;
   /** The account of an access key id (configured, else derived). */
   accountIdFor(accessKeyId: string): string;
+  /** How many executions the store may hold in all (each job counts at least 256). @default Infinity */
+  readonly maxExecutions?: number;
 }
+
+// An empty job costs about as much memory as 200 fleet executions (measured ~7 kB vs ~37 B): charging each job at
+// least this many keeps maxExecutions a memory bound even against a flood of empty jobs.
+const JOB_FLOOR = 256;
 
 const jobFields = ["jobId", "accountId", "accessKeyId", "region", "executions", "fleet", "rollout"];
 const accountPattern = /^\d{12}$/;
@@ -36,6 +42,9 @@ export class MockStore {
   // Jobs by id, in creation order; a handful per id at most, so lookups scan the list.
   private readonly byId = new Map<string, MockJob[]>();
   private incarnations = 0;
+  // What each job was charged against `maxExecutions` when created, and their sum.
+  private readonly charged = new Map<MockJob, number>();
+  private chargedTotal = 0;
 
   constructor(private readonly context: StoreContext) {}
 
@@ -63,6 +72,7 @@ export class MockStore {
     const jobId = fixture.jobId as string;
     const same = this.byId.get(jobId)?.find((j) => j.accountId === accountId && j.region === region);
     if (same) throw new FixtureError(`${field}.jobId`, jobId, `already exists in ${where(same)}`);
+    const charge = this.chargeOf(fixture, field);
     const job = new MockJob(jobId, {
       clock: this.context.clock,
       accountId,
@@ -78,7 +88,32 @@ export class MockStore {
     if (fixture.fleet !== undefined) job.addFleet(fixture.fleet as never, `${field}.fleet`);
     if (fixture.rollout !== undefined) job.startRollout(fixture.rollout as never);
     this.byId.set(jobId, [...(this.byId.get(jobId) ?? []), job]);
+    this.charged.set(job, charge);
+    this.chargedTotal += charge;
     return job;
+  }
+
+  /** Checks a job's planned size against `maxExecutions` before anything is built (a fleet can be millions). */
+  private chargeOf(fixture: { executions?: unknown; fleet?: unknown }, field: string): number {
+    const listed = Array.isArray(fixture.executions) ? fixture.executions.length : 0;
+    const count = (fixture.fleet as { count?: unknown } | undefined)?.count;
+    const charge = Math.max(JOB_FLOOR, listed + (typeof count === "number" && count > 0 ? count : 0));
+    const max = this.context.maxExecutions ?? Number.POSITIVE_INFINITY;
+    if (this.chargedTotal + charge > max) {
+      const at = typeof count === "number" ? `${field}.fleet.count` : `${field}.executions`;
+      throw new FixtureError(
+        at,
+        typeof count === "number" ? count : listed,
+        `would bring the mock to ${this.chargedTotal + charge} executions (a job counts at least ${JOB_FLOOR}), more than its maxExecutions (${max}); reset or delete jobs first`,
+      );
+    }
+    return charge;
+  }
+
+  /** Forgets a job's charge against `maxExecutions`. */
+  private release(job: MockJob): void {
+    this.chargedTotal -= this.charged.get(job) ?? 0;
+    this.charged.delete(job);
   }
 
   /**
@@ -158,6 +193,7 @@ export class MockStore {
   /** @internal removes one job (seeds roll back with it). */
   remove(job: MockJob): void {
     job.rollout?.stop();
+    this.release(job);
     const rest = (this.byId.get(job.jobId) ?? []).filter((j) => j !== job);
     if (rest.length > 0) this.byId.set(job.jobId, rest);
     else this.byId.delete(job.jobId);
