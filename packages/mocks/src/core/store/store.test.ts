@@ -144,7 +144,7 @@ test.each([
   [
     "a bad time",
     { jobId: "j", executions: [{ thingName: "t", queuedAt: "soon" }] },
-    /queuedAt: value "soon" must be a Date, an ISO 8601 date-time string or epoch milliseconds/,
+    /queuedAt: value "soon" must be a Date, an ISO 8601 date-time string \(years 1970 to 9999\) or epoch milliseconds/,
   ],
   [
     "a typo",
