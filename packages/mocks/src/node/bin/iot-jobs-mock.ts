@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { createIotJobsMock, type IotJobsMockOptions } from "../../core/create-iot-jobs-mock.js";
-import { applySeed } from "../../core/seed.js";
+import { SeedError } from "../../core/errors.js";
 import { loadCredentialsFile, loadSeedFile } from "../files.js";
 import { isLoopbackAddress } from "../host-check.js";
 import { startMockServer } from "../start-mock-server.js";
@@ -95,9 +95,16 @@ async function main(): Promise<void> {
       ...(values.now ? { clock: { now: values.now } } : {}),
       ...(values["token-secret"] ? { tokenSecret: values["token-secret"] } : {}),
     };
-    const mock = createIotJobsMock(options);
-    // Seeded here rather than through options, so that every issue names the file.
-    if (values.seed) applySeed(mock.store, await loadSeedFile(values.seed), values.seed);
+    // Seeded through the options, so that a full reset (POST /_mock/reset) seeds the file again; every issue still
+    // names the file.
+    const seed = values.seed ? await loadSeedFile(values.seed) : undefined;
+    let mock: ReturnType<typeof createIotJobsMock>;
+    try {
+      mock = createIotJobsMock(seed === undefined ? options : { ...options, seed });
+    } catch (error) {
+      if (error instanceof SeedError && values.seed) throw new SeedError(error.issues, values.seed);
+      throw error;
+    }
     // Said before binding, so it shows even when the bind fails.
     if (!isLoopbackAddress(values.host) && controlToken === undefined) {
       process.stderr.write(
