@@ -2,8 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // Each test file imports test/iot-mock.ts, which wires the mock's MSW server into that file's lifecycle.
     include: ["src/**/*.test.ts"],
-    // One MSW server per test file, listening before the first test and reset after each (see the setup file).
-    setupFiles: ["./test/setup-mocks.ts"],
   },
 });

@@ -9,17 +9,23 @@ export default defineConfig({
     index: "src/core/index.ts",
     node: "src/node/index.ts",
     browser: "src/browser/index.ts",
+    vitest: "src/vitest/index.ts",
     cli: "src/node/bin/iot-jobs-mock.ts",
   },
   format: ["esm"],
   platform: "neutral",
   target: "es2022",
-  external: [/^node:/, "msw", "msw/node", "msw/browser"],
+  external: [/^node:/, "msw", "msw/node", "msw/browser", "vitest"],
   // Keep `node:fs/promises` as written: a bare `fs/promises` fails in Deno and in bundlers' Node-compat modes.
   removeNodeProtocol: false,
   noExternal: ["@iot-jobs/spec"],
   dts: {
-    entry: { index: "src/core/index.ts", node: "src/node/index.ts", browser: "src/browser/index.ts" },
+    entry: {
+      index: "src/core/index.ts",
+      node: "src/node/index.ts",
+      browser: "src/browser/index.ts",
+      vitest: "src/vitest/index.ts",
+    },
     resolve: ["@iot-jobs/spec"],
     // tsup's d.ts resolver reads `types`/`main`, not `exports`; the spec package only has `exports`.
     compilerOptions: { paths: { "@iot-jobs/spec": ["../../spec/src/index.ts"] } },

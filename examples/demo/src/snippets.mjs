@@ -29,8 +29,8 @@ export function listCommand({ mockUrl, jobId, region, status }) {
 export function snippets({ mockUrl, docsUrl, jobId, region }) {
   const { accessKeyId, secretAccessKey, accountId } = TEST_CREDENTIALS;
   return [
-    `Point any AWS SDK or tool at the mock with the standard variables. Jobs live in account ${accountId}, the one`,
-    "of the mock's test keys below (other keys see an empty account of their own):",
+    `Point any AWS SDK or tool at the mock with the standard variables. The demo jobs name no account, so every key`,
+    `sees them (the mock's test keys below are account ${accountId}; moto's testing/testing works too):`,
     "",
     `  export AWS_ENDPOINT_URL_IOT=${mockUrl} AWS_REGION=${region} AWS_DEFAULT_REGION=${region} \\`,
     `    AWS_ACCESS_KEY_ID=${accessKeyId} AWS_SECRET_ACCESS_KEY=${secretAccessKey}`,

@@ -12,7 +12,7 @@ const exampleFiles = [
   ["examples/outside-team-vitest/src/rollout-gate.ts", "src/rollout-gate.ts"],
   ["examples/outside-team-vitest/src/rollout-gate.test.ts", "src/rollout-gate.test.ts"],
   ["examples/outside-team-vitest/test/iot-mock.ts", "test/iot-mock.ts"],
-  ["examples/outside-team-vitest/test/setup-mocks.ts", "test/setup-mocks.ts"],
+  ["examples/outside-team-vitest/src/fast-retries.test.ts", "src/fast-retries.test.ts"],
   ["examples/outside-team-vitest/vitest.config.ts", "vitest.config.ts"],
   ["examples/list-executions/list-executions.mjs", "list-executions.mjs"],
 ] as const;

@@ -122,7 +122,7 @@ test("the other team's vitest suite tests its code that calls the client, agains
   const result = await run("vitest", ["run", "--reporter=verbose"]);
   expect(result.code, output(result)).toBe(0);
   const text = result.stdout;
-  expect(text).toMatch(/Tests\s+5 passed \(5\)/);
+  expect(text).toMatch(/Tests\s+6 passed \(6\)/);
   expect(text).toContain("an aborted rollout halts, naming the things that failed");
 });
 

@@ -8,6 +8,7 @@ import {
   createIotJobsMock,
   type IotJobsMock,
   jobExecutionStatuses,
+  MIN_EPOCH_MS,
   scenarios,
   startMockServer,
   TEST_CREDENTIALS,
@@ -107,7 +108,7 @@ test("every page of every scenario, with every filter, conforms", async () => {
     executions: [
       { thingName: "a" },
       { thingName: "b", status: "IN_PROGRESS", executionNumber: 2 ** 40, retryAttempt: 2 ** 31 - 1 },
-      { thingName: "c", status: "REMOVED", queuedAt: 0 },
+      { thingName: "c", status: "REMOVED", queuedAt: MIN_EPOCH_MS }, // the earliest time a fixture may name
     ],
   });
   for (const job of mock.store.jobs()) {

@@ -109,10 +109,15 @@ test.runIf(peers.curl || ci)("the control API snippet is accepted, call by call"
   const code = block("sh", "/_mock/");
   // --fail: an HTTP error answer (a wrong path or body) fails the script.
   const script = `curl() { command curl --fail "$@"; }\n${code.replaceAll(GUIDE_URL, url)}`;
+  type Listed = { jobs: { jobId: string; size: number }[] };
+  const jobsNow = async () => ((await (await fetch(`${url}/_mock/jobs`)).json()) as Listed).jobs;
+  const seeded = (await jobsNow()).map((j) => [j.jobId, j.size]);
+  expect(seeded.length).toBeGreaterThan(0);
   const result = await run("bash", ["-e", "-c", script]);
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
-  // The last call reset the server: the seeded job is gone.
-  const { jobs } = (await (await fetch(`${url}/_mock/jobs`)).json()) as { jobs: unknown[] };
-  expect(jobs).toEqual([]);
+  // The last call reset the server to how it started: the guide's seed again, and no faults.
+  expect((await jobsNow()).map((j) => [j.jobId, j.size])).toEqual(seeded);
+  const { faults } = (await (await fetch(`${url}/_mock/faults`)).json()) as { faults: unknown[] };
+  expect(faults).toEqual([]);
 });

@@ -70,12 +70,13 @@ export interface IotJobsMockOptions {
   /** Page size when `maxResults` is absent (the spec's 1..250). @default 100 ({@link DEFAULT_PAGE_SIZE}) */
   readonly defaultPageSize?: number;
   /**
-   * Region in the ARNs of jobs created without one. When set, strict auth also refuses credential scopes for
-   * other regions on base URLs and the standalone server, as a regional AWS endpoint does (on AWS hosts the
-   * host's region decides). @default "us-east-1"
+   * The region of requests that show none (unsigned, to a base URL or the standalone server), and in the ARNs the
+   * store's own reads show for jobs that name none. When set, strict auth also refuses credential scopes for other
+   * regions on base URLs and the standalone server, as a regional AWS endpoint does (on AWS hosts the host's region
+   * decides). @default "us-east-1"
    */
   readonly region?: string;
-  /** Account of unsigned requests and unscoped fixtures. @default "123456789012" */
+  /** Account of unsigned requests (fixtures that name no account are visible to every account). @default "123456789012" */
   readonly defaultAccountId?: string;
   /** Known credentials: access key → account, and the secrets strict auth verifies. @default [TEST_CREDENTIALS] */
   readonly credentials?: readonly MockCredentials[];
@@ -132,7 +133,15 @@ export interface IotJobsMock {
   seed(doc: SeedDocument | unknown): MockJob[];
   /** The account an access key id maps to (configured, else derived). */
   accountIdFor(accessKeyId: string): string;
-  /** Clears jobs, faults and history (the clock keeps its time). */
+  /**
+   * Restores the mock as `createIotJobsMock` returned it: jobs, faults and history cleared, the `seed` option's
+   * jobs seeded again, and the clock back at its start with nothing scheduled (a clock passed in as `clock` is
+   * yours and is left alone). Tokens issued before are refused. Call it after each test, next to MSW's
+   * `server.resetHandlers()` (which only drops `server.use` overrides).
+   *
+   * @example
+   * afterEach(() => { server.resetHandlers(); mock.reset(); });
+   */
   reset(): void;
 }
 
@@ -155,10 +164,8 @@ export function createIotJobsMock(options: IotJobsMockOptions = {}): IotJobsMock
   if (typeof region !== "string" || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
     throw new FixtureError("region", region, "must be a region name such as us-east-1");
   const registry: CredentialRegistry = credentialRegistry(options.credentials ?? [TEST_CREDENTIALS]);
-  const clock =
-    options.clock && "now" in options.clock && typeof options.clock.now === "function"
-      ? (options.clock as MockClock)
-      : createClock(options.clock as ClockOptions);
+  const clockGiven = options.clock !== undefined && "now" in options.clock && typeof options.clock.now === "function";
+  const clock = clockGiven ? (options.clock as MockClock) : createClock(options.clock as ClockOptions);
   const maxExecutions = options.maxExecutions ?? DEFAULT_MAX_EXECUTIONS;
   if (!Number.isSafeInteger(maxExecutions) || maxExecutions < 1)
     throw new FixtureError("maxExecutions", maxExecutions, `must be an integer from 1 to ${Number.MAX_SAFE_INTEGER}`);
@@ -226,9 +233,11 @@ export function createIotJobsMock(options: IotJobsMockOptions = {}): IotJobsMock
     seed: (doc) => applySeed(store, doc),
     accountIdFor: registry.accountIdFor,
     reset() {
-      store.clear();
+      store.clear(); // stops rollouts before the clock drops their tasks
       faults.clear();
       history = [];
+      if (!clockGiven) clock.reset?.();
+      if (options.seed !== undefined) applySeed(store, options.seed);
     },
   };
   anyHostAnswers.set(mock, answerListJobExecutionsForJob(context(true)));

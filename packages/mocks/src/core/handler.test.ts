@@ -84,3 +84,48 @@ test("the clock's due tasks run before a request is answered", async () => {
   const { response } = await get(mock, "/jobs/fw-1/things");
   expect(((await response.json()) as any).executionSummaries[0].jobExecutionSummary.status).toBe("IN_PROGRESS");
 });
+
+/** A request with a SigV4-shaped Authorization header: the lenient mock reads its key and region, not its signature. */
+const scoped = (url: string, accessKeyId: string, region: string) =>
+  new Request(url, {
+    headers: {
+      authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20261129/${region}/iot/aws4_request, SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}`,
+    },
+  });
+
+test("a job that names no account or region is listed for any key in any region, with the caller's ARNs", async () => {
+  const mock = createIotJobsMock();
+  mock.store.createJob({ jobId: "fw-1", executions: [{ thingName: "sensor-1" }] });
+  const testing = await mock.handle(
+    scoped("https://iot.eu-west-1.amazonaws.com/jobs/fw-1/things", "testing", "eu-west-1"),
+  );
+  const body = (await testing!.json()) as { executionSummaries: { thingArn: string }[] };
+  expect(body.executionSummaries[0]?.thingArn).toBe(
+    `arn:aws:iot:eu-west-1:${mock.accountIdFor("testing")}:thing/sensor-1`,
+  );
+  expect((await get(mock, "/jobs/fw-1/things")).status).toBe(200); // unsigned
+});
+
+test("a region-scoped job is found only in its region; a 404's history note says where it exists", async () => {
+  const mock = createIotJobsMock();
+  mock.store.createJob({ jobId: "fw-1", region: "eu-west-1", accessKeyId: "AKIDSUITEA" });
+  const eu = "https://iot.eu-west-1.amazonaws.com/jobs/fw-1/things";
+  expect((await mock.handle(scoped(eu, "AKIDSUITEA", "eu-west-1")))!.status).toBe(200);
+  // On loopback (no region in the host) the signature's region decides.
+  const local = "http://127.0.0.1:4010/jobs/fw-1/things";
+  expect((await mock.handle(scoped(local, "AKIDSUITEA", "eu-west-1"), { anyHost: true }))!.status).toBe(200);
+  const wrongRegion = (await mock.handle(scoped(local, "AKIDSUITEA", "us-east-1"), { anyHost: true }))!;
+  expect(wrongRegion.status).toBe(404);
+  expect(await wrongRegion.json()).toEqual({ message: "Job fw-1 does not exist." }); // AWS's body, nothing added
+  const otherKey = (await mock.handle(scoped(eu, "AKIDSUITEB", "eu-west-1")))!;
+  expect(otherKey.status).toBe(404);
+  const account = mock.accountIdFor("AKIDSUITEA");
+  expect(mock.history.map((r) => r.note)).toEqual([
+    undefined,
+    undefined,
+    `fw-1 exists in account ${account}/region eu-west-1; this request is account ${account}/region us-east-1`,
+    `fw-1 exists in account ${account}/region eu-west-1; this request is account ${mock.accountIdFor("AKIDSUITEB")}/region eu-west-1`,
+  ]);
+  expect((await get(mock, "/jobs/nope/things")).status).toBe(404);
+  expect(mock.history.at(-1)?.note).toBeUndefined(); // exists nowhere: nothing to say
+});

@@ -32,6 +32,11 @@ export interface RequestRecord {
   readonly errorType: string | undefined;
   /** The injected fault, if one decided the answer. */
   readonly fault: "throttling" | "unavailable" | "drop" | undefined;
+  /**
+   * Why the answer may surprise: on a 404 for a job that exists for another account or region, where it exists
+   * (`"fw-1 exists in account 111111111111/region eu-west-1; this request is …"`). The response body stays AWS's.
+   */
+  readonly note?: string;
   readonly at: Date;
 }
 
@@ -76,17 +81,21 @@ export function answerListJobExecutionsForJob(
     const requestId = newRequestId();
     const jobId = params.params.jobId!;
     const base = { requestId, method: request.method, url: url.href, jobId };
-    const done = (answer: Answer, accountId: string | undefined, fault?: RequestRecord["fault"]) => {
+    const done = (answer: Answer, accountId: string | undefined, fault?: RequestRecord["fault"], note?: string) => {
       const response = "drop" in answer ? undefined : answer;
       const errorType = response?.headers[errorTypeHeader];
-      ctx.record({ ...base, accountId, status: response?.status ?? 0, errorType, fault, at: new Date() });
-      return answer;
+      const record = { ...base, accountId, status: response?.status ?? 0, errorType, fault, at: new Date() };
+      ctx.record(note === undefined ? record : { ...record, note });
+      return note === undefined || !response ? answer : { ...response, note };
     };
 
     ctx.clock.tick();
     const who = await authenticate(request, params.endpointRegion, ctx.auth);
     if (!who.ok) return done(awsError(who.error, who.message, requestId), undefined);
     const { accountId, accessKeyId } = who;
+    // The caller's region: the endpoint's, else the signature's (a mock on loopback); an unsigned request to a
+    // loopback server has none, and sees jobs of every region.
+    const region = params.endpointRegion ?? who.signingRegion;
     if (accessKeyId !== undefined && ctx.auth.registry.find(accessKeyId)?.accessDenied) {
       const region = params.endpointRegion ?? ctx.defaultRegion;
       const resource = `arn:${partitionOf(region)}:iot:${region}:${accountId}:job/${jobId}`;
@@ -110,8 +119,11 @@ export function answerListJobExecutionsForJob(
     const valid = validateRequest(params.params, url.searchParams);
     if (!valid.ok) return done(awsError("InvalidRequestException", valid.message, requestId), accountId);
     const { status, maxResults, nextToken } = valid.request;
-    const job = ctx.store.job(jobId, { accountId });
-    if (!job) return done(awsError("ResourceNotFoundException", `Job ${jobId} does not exist.`, requestId), accountId);
+    const job = ctx.store.visible(jobId, accountId, region);
+    if (!job) {
+      const notFound = awsError("ResourceNotFoundException", `Job ${jobId} does not exist.`, requestId);
+      return done(notFound, accountId, undefined, ctx.store.elsewhere(jobId, accountId, region));
+    }
 
     const filter = status === undefined ? -1 : jobExecutionStatuses.indexOf(status);
     let cursor = 0;
@@ -126,7 +138,8 @@ export function answerListJobExecutionsForJob(
       }
       ({ cursor, end } = p);
     }
-    const page = readPage(job, { status: filter, cursor, end, limit: maxResults ?? ctx.defaultPageSize });
+    const arnPrefix = job.arnPrefixFor(accountId, region ?? ctx.defaultRegion);
+    const page = readPage(job, { status: filter, cursor, end, limit: maxResults ?? ctx.defaultPageSize, arnPrefix });
     const body: { executionSummaries: unknown[]; nextToken?: string } = { executionSummaries: page.items };
     if (page.next !== undefined) {
       body.nextToken = await ctx.tokens.issue({

@@ -21,7 +21,7 @@ export {
 export { execution, fleet, job } from "./builders.js";
 // Clock
 export { type ClockOptions, type ClockTask, createClock, type MockClock } from "./clock/clock.js";
-export type { TimeInput } from "./clock/time-input.js";
+export { MIN_EPOCH_MS, type TimeInput } from "./clock/time-input.js";
 // The mock
 export {
   createIotJobsMock,
@@ -36,6 +36,8 @@ export { FixtureError, IllegalTransitionError, IotJobsMockError, SeedError, type
 export type { Faults } from "./faults/faults.js";
 export type { FaultDraw, FaultOptions, FaultRule, FaultRuleInfo, FaultScope, FaultSpec } from "./faults/types.js";
 export { type HandlerContext, handleListJobExecutionsForJob, type RequestRecord } from "./handler.js";
+// Your own overrides (`server.use`)
+export { type AwsErrorResponseOptions, awsErrorResponse } from "./http/aws-error-response.js";
 export {
   failedRollout,
   largeFleet,
@@ -46,7 +48,7 @@ export {
 } from "./scenarios.js";
 export { applySeed, checkSeed, type SeedDocument } from "./seed.js";
 export { seedSchema } from "./seed-schema.js";
-export { mswPath } from "./spec.js";
+export { type AwsErrorName, mswPath } from "./spec.js";
 export { jobExecutionStatuses } from "./statuses.js";
 export { MockJob } from "./store/job.js";
 export { allowedTransitions, retryableStatuses } from "./store/lifecycle.js";
@@ -59,5 +61,6 @@ export type {
   FleetFixture,
   JobExecution,
   JobFixture,
+  JobScope,
   StartedStatus,
 } from "./store/types.js";

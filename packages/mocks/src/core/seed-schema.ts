@@ -1,3 +1,4 @@
+import { MAX_TIME_MS, MIN_EPOCH_MS } from "./clock/time-input.js";
 import { parameters } from "./spec.js";
 import {
   executionNumberSchema,
@@ -9,7 +10,8 @@ import {
 const time = {
   anyOf: [
     { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}" },
-    { type: "number", minimum: 0, maximum: 253_402_300_799_999 }, // MAX_TIME_MS: no date past year 9999
+    // Epoch milliseconds from 2001 (a smaller number is most likely seconds) to the end of year 9999.
+    { type: "number", minimum: MIN_EPOCH_MS, maximum: MAX_TIME_MS },
   ],
 };
 const safeInteger = { type: "integer", minimum: -9_007_199_254_740_991, maximum: 9_007_199_254_740_991 };

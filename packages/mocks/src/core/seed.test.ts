@@ -69,7 +69,7 @@ test("every schema issue is listed with its field, and nothing is seeded", () =>
       {
         field: "jobs[0].executions[0].queuedAt",
         message:
-          'value "soon" must be an ISO 8601 date-time string (years 1970 to 9999) or epoch milliseconds from 0 to 253402300799999',
+          'value "soon" must be an ISO 8601 date-time string (years 1970 to 9999) or epoch milliseconds from 978307200000 (2001-01-01) to 253402300799999',
       },
       { field: "jobs[0].executions[1].thingName", message: "is required" },
       { field: "jobs[1].extra", message: "is not a known field" },
@@ -107,4 +107,34 @@ test("checkSeed names its source", () => {
     /^\[@iot-jobs\/mocks\] fleet\.json is invalid:\n {2}- jobs: value \{\} must be of type array/,
   );
   expect(() => checkSeed([], "fleet.json")).toThrow(/\(root\): value \[\] must be of type object/);
+});
+
+test("a seed number that can only be epoch seconds is refused, naming the unit; ms and ISO strings are read", () => {
+  const mock = createIotJobsMock({ clock: { now: "2026-11-29T09:00:00Z" } });
+  const seed = (queuedAt: unknown) => ({ jobs: [{ jobId: "fw-1", executions: [{ thingName: "t", queuedAt }] }] });
+  expect(() => mock.seed(seed(1795939200))).toThrow(
+    "jobs[0].executions[0].queuedAt: value 1795939200 must be an ISO 8601 date-time string (years 1970 to 9999) or epoch milliseconds from 978307200000 (2001-01-01) to 253402300799999; 1795939200 looks like epoch seconds: 1795939200000 ms is 2026-11-29T08:00:00.000Z",
+  );
+  expect(() => mock.seed(seed(86_400_000))).toThrow(
+    /value 86400000 must be .* epoch milliseconds from 978307200000 \(2001-01-01\)/,
+  );
+  expect(mock.store.all()).toEqual([]);
+  const [ms] = mock.seed(seed(1795939200000));
+  expect(ms!.get("t")?.queuedAt).toEqual(new Date("2026-11-29T08:00:00Z"));
+  const [iso] = mock.seed({
+    jobs: [{ jobId: "fw-2", executions: [{ thingName: "t", queuedAt: "2026-11-29T08:00:00Z" }] }],
+  });
+  expect(iso!.get("t")?.queuedAt).toEqual(new Date("2026-11-29T08:00:00Z"));
+});
+
+test("the store's own API refuses seconds too, for every time it takes", () => {
+  const mock = createIotJobsMock({ clock: { now: "2026-11-29T09:00:00Z" } });
+  expect(() => mock.store.createJob({ jobId: "j", executions: [{ thingName: "t", queuedAt: 1795939200 }] })).toThrow(
+    /job\.executions\[0\]\.queuedAt: value 1795939200 must be a Date, an ISO 8601 date-time string \(years 1970 to 9999\) or epoch milliseconds from 978307200000 \(2001-01-01\) to 253402300799999; 1795939200 looks like epoch seconds/,
+  );
+  expect(() => mock.store.createJob({ jobId: "j", fleet: { count: 1, queuedAt: 0 } })).toThrow(
+    /fleet\.queuedAt: value 0 must be/,
+  );
+  expect(() => createIotJobsMock({ clock: { now: 1795939200 } })).toThrow(/clock\.now: .* looks like epoch seconds/);
+  expect(() => mock.clock.set(1795939200)).toThrow(/^\[@iot-jobs\/mocks\] to: value 1795939200 must be/);
 });

@@ -1,4 +1,5 @@
 import type { ErrorObject } from "ajv";
+import { MAX_TIME_MS, MIN_EPOCH_MS, secondsHint } from "./clock/time-input.js";
 import { describe, FixtureError, SeedError, type SeedIssue } from "./errors.js";
 import { type ScenarioName, type ScenarioOptions, scenarios } from "./scenarios.js";
 import { seedSchema } from "./seed-schema.js";
@@ -10,7 +11,8 @@ import * as validators from "./validation/generated/validators.gen.js";
 
 /**
  * A seed document (the JSON a seed file holds): jobs written out, and ready scenarios by name. Times are ISO 8601
- * strings or epoch milliseconds. See `seedSchema` for the JSON Schema.
+ * strings or epoch milliseconds from 2001 on (a seconds value is refused, naming the unit). Jobs that name no
+ * account are visible to every key, jobs that name no region in every region. See `seedSchema` for the JSON Schema.
  *
  * @example
  * const seed: SeedDocument = {
@@ -42,7 +44,8 @@ const valueAt = (doc: unknown, pointer: string) =>
 /** Words one ajv error of the seed schema as a field and a message. */
 function issueOf(doc: unknown, e: ErrorObject): SeedIssue {
   const at = pointerToField(e.instancePath) || "(root)";
-  const value = describe(valueAt(doc, e.instancePath));
+  const raw = valueAt(doc, e.instancePath);
+  const value = describe(raw);
   switch (e.keyword) {
     case "required":
       return { field: `${at === "(root)" ? "" : `${at}.`}${e.params.missingProperty}`, message: "is required" };
@@ -54,7 +57,7 @@ function issueOf(doc: unknown, e: ErrorObject): SeedIssue {
     case "anyOf":
       return {
         field: at,
-        message: `value ${value} must be an ISO 8601 date-time string (years 1970 to 9999) or epoch milliseconds from 0 to 253402300799999`,
+        message: `value ${value} must be an ISO 8601 date-time string (years 1970 to 9999) or epoch milliseconds from ${MIN_EPOCH_MS} (2001-01-01) to ${MAX_TIME_MS}${secondsHint(raw)}`,
       };
     case "propertyNames":
       return { field: `${at}.${e.params.propertyName}`, message: "is not an allowed key" };
@@ -100,7 +103,7 @@ export function applySeed(store: MockStore, doc: unknown, source = "seed"): Mock
       created.push(store.create(scenarios[name](options), `scenarios[${i}]`));
     }
   } catch (error) {
-    for (const job of created) store.deleteJob(job.jobId, { accountId: job.accountId });
+    for (const job of created) store.remove(job);
     if (error instanceof FixtureError) throw new SeedError([{ field: error.field, message: error.detail }], source);
     throw error;
   }

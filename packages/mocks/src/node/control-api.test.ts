@@ -34,22 +34,26 @@ test("health, seed, jobs and reset", async () => {
     ["fw-1", 4],
     ["failed-rollout", 50],
   ]);
+  // Without a scope: every job; `null` account or region: visible to every account, in every region.
   expect((await control(mock, "GET", "/jobs")).body.jobs).toEqual([
     {
       jobId: "fw-1",
-      accountId: "123456789012",
-      region: "us-east-1",
+      accountId: null,
+      region: null,
       size: 4,
       counts: expect.objectContaining({ QUEUED: 4 }),
       rollout: null,
     },
+    expect.objectContaining({ jobId: "failed-rollout", accountId: mock.accountIdFor("AKIDB"), region: null }),
   ]);
-  expect((await control(mock, "GET", "/jobs?accessKeyId=AKIDB")).body.jobs[0].jobId).toBe("failed-rollout");
+  const seenByB = (await control(mock, "GET", "/jobs?accessKeyId=AKIDB")).body.jobs;
+  expect(seenByB.map((j: { jobId: string }) => j.jobId)).toEqual(["fw-1", "failed-rollout"]);
+  expect((await control(mock, "GET", "/jobs?accessKeyId=AKIDC")).body.jobs).toHaveLength(1); // the shared fw-1
   expect(await control(mock, "POST", "/reset", { accessKeyId: "AKIDB" })).toEqual({
     status: 200,
     body: { reset: "AKIDB" },
   });
-  expect((await control(mock, "GET", "/jobs?accessKeyId=AKIDB")).body.jobs).toEqual([]);
+  expect((await control(mock, "GET", "/jobs?accessKeyId=AKIDB")).body.jobs).toHaveLength(1); // its own are gone
   expect((await control(mock, "GET", "/jobs")).body.jobs).toHaveLength(1);
   expect(await control(mock, "POST", "/reset")).toEqual({ status: 200, body: { reset: "all" } });
   expect((await control(mock, "GET", "/jobs")).body.jobs).toEqual([]);

@@ -35,15 +35,16 @@ const pickDefined = (source: Body, keys: readonly string[]) =>
 const scopeOf = (source: Body): AccountScope & FaultScope => pickDefined(source, ["accountId", "accessKeyId", "jobId"]);
 const queryScope = (query: URLSearchParams): Body => Object.fromEntries(query);
 const jobOf = (mock: IotJobsMock, body: Body) => {
-  const job = mock.store.job(String(body.jobId), scopeOf(body));
-  if (!job)
-    throw new FixtureError("jobId", body.jobId, `does not exist in account ${mock.store.accountOf(scopeOf(body))}`);
+  const scope = { ...scopeOf(body), ...pickDefined(body, ["region"]) };
+  const job = mock.store.job(String(body.jobId), scope);
+  if (!job) throw new FixtureError("jobId", body.jobId, `does not exist for account ${mock.store.accountOf(scope)}`);
   return job;
 };
+// `null` account or region: the job is visible to every account, or in every region.
 const describeJob = (job: ReturnType<IotJobsMock["store"]["jobs"]>[number]) => ({
   jobId: job.jobId,
-  accountId: job.accountId,
-  region: job.region,
+  accountId: job.accountId ?? null,
+  region: job.region ?? null,
   size: job.size,
   counts: job.counts(),
   rollout: job.rollout ? { done: job.rollout.done, stopped: job.rollout.stopped } : null,
@@ -52,13 +53,20 @@ const describeJob = (job: ReturnType<IotJobsMock["store"]["jobs"]>[number]) => (
 // Method + path → action. Every action answers JSON; bad input throws and becomes a 400 (409 for lifecycle).
 const routes: Record<string, Route> = {
   "GET /health": (mock) => ({ status: "ok", now: new Date(mock.clock.now()).toISOString(), ...mock.settings }),
-  "GET /jobs": (mock, _b, q) => ({ jobs: mock.store.jobs(scopeOf(queryScope(q))).map(describeJob) }),
+  // Without an account: every job; with one (and a region): the jobs that caller sees.
+  "GET /jobs": (mock, _b, q) => {
+    const scope = { ...scopeOf(queryScope(q)), ...pickDefined(queryScope(q), ["region"]) };
+    const all = scope.accountId === undefined && scope.accessKeyId === undefined;
+    return { jobs: (all ? mock.store.all() : mock.store.jobs(scope)).map(describeJob) };
+  },
   "POST /seed": (mock, body) => ({ jobs: mock.seed(body).map(describeJob) }),
   "POST /reset": (mock, body) => {
     const scope = scopeOf(body);
     if (scope.accountId === undefined && scope.accessKeyId === undefined) {
+      // A server's full reset is a fresh start: its clock goes back too, even one passed in (first, so that the
+      // rollouts of the jobs mock.reset() seeds again keep their schedule).
+      mock.clock.reset?.();
       mock.reset();
-      mock.clock.reset?.(); // a server's full reset is a fresh start: an advanced clock goes back too
     } else {
       mock.store.clear(scope);
       mock.faults.clear(scope);

@@ -108,7 +108,8 @@ export async function serve(ctx: ServeContext, req: IncomingMessage, res: Server
     `${req.method} ${req.url} ${status} ${(performance.now() - started).toFixed(1)}ms ${requestId}`;
   const send = (answer: PlainResponse, extra: Record<string, string> = {}) => {
     writeAnswer(res, answer, extra);
-    ctx.log?.(line(String(answer.status), answer.headers[requestIdHeader]));
+    const note = answer.note === undefined ? "" : ` (${answer.note})`; // e.g. where a job that 404s does exist
+    ctx.log?.(`${line(String(answer.status), answer.headers[requestIdHeader])}${note}`);
   };
   const refuse = (status: number, type: string, message: string, extra: Record<string, string> = {}) => {
     if (!announcesBody(req)) return send(refusal(status, type, message), extra);

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
-import type { IotJobsMock } from "../../src/node/index.js";
+import { type IotJobsMock, TEST_CREDENTIALS } from "../../src/node/index.js";
 import type { AuthVariant, Draft } from "./requests.js";
-import { wire } from "./requests.js";
+import { accessKeyOf, wire } from "./requests.js";
 import type { Observed } from "./spec-check.js";
 
 /** What a strict mock answers to each authentication variant: an AWS 403 type, or nothing (it proceeds). */
@@ -23,21 +23,26 @@ const strictRefusals: Record<AuthVariant, string | undefined> = {
   denied: "AccessDeniedException",
 };
 
-// The wire form of a job's executions per filter, computed once per job (the suites never change their jobs).
-const expectedPages = new WeakMap<object, Map<string | undefined, string[]>>();
-function expectedItems(job: NonNullable<ReturnType<IotJobsMock["store"]["job"]>>, status: string | undefined) {
+// The wire form of a job's executions per filter and caller, computed once per job (the suites never change their
+// jobs). A job that names no account or region shows the caller's in its ARNs.
+const expectedPages = new WeakMap<object, Map<string, string[]>>();
+function expectedItems(
+  job: NonNullable<ReturnType<IotJobsMock["store"]["job"]>>,
+  status: string | undefined,
+  arnPrefix: string,
+) {
   let byStatus = expectedPages.get(job);
   if (!byStatus) {
     byStatus = new Map();
     expectedPages.set(job, byStatus);
   }
-  let items = byStatus.get(status);
+  let items = byStatus.get(`${status} ${arnPrefix}`);
   if (!items) {
     items = job
       .list()
       .filter((e) => status === undefined || e.status === status)
-      .map((e) => JSON.stringify(wire(e)));
-    byStatus.set(status, items);
+      .map((e) => JSON.stringify({ ...wire(e), thingArn: arnPrefix + e.thingName }));
+    byStatus.set(`${status} ${arnPrefix}`, items);
   }
   return items;
 }
@@ -79,8 +84,10 @@ export function expectOutcome(mock: IotJobsMock, d: Draft, o: Observed): void {
     return;
   }
   expect(invalid, `invalid members must be refused, got ${o.status} ${o.errorType}`).toEqual([]);
-  const account = d.auth === "otherAccount" ? { accessKeyId: "AKIDOTHERCONTRACT" } : {};
-  const job = mock.store.job(d.jobId.raw, account);
+  const key = accessKeyOf(d, TEST_CREDENTIALS);
+  const accountId = key === undefined ? mock.settings.defaultAccountId : mock.accountIdFor(key);
+  const region = d.endpoint.region; // the endpoint's region decides (all drafts go to AWS hosts)
+  const job = mock.store.job(d.jobId.raw, { accountId, region });
   if (!job) {
     expect([o.status, o.errorType, message]).toEqual([
       404,
@@ -91,7 +98,10 @@ export function expectOutcome(mock: IotJobsMock, d: Draft, o: Observed): void {
   }
   const tokenFits =
     d.token === undefined ||
-    (d.token.kind === "pool" && d.token.entry.jobId === d.jobId.raw && d.token.entry.status === d.status?.raw);
+    (d.token.kind === "pool" &&
+      d.token.entry.jobId === d.jobId.raw &&
+      d.token.entry.status === d.status?.raw &&
+      d.token.entry.accountId === accountId);
   if (!tokenFits) {
     expect([o.status, o.errorType, message]).toEqual([
       400,
@@ -102,7 +112,7 @@ export function expectOutcome(mock: IotJobsMock, d: Draft, o: Observed): void {
   }
   const offset = d.token?.kind === "pool" ? d.token.entry.offset : 0;
   const limit = d.maxResults ? Number(d.maxResults.raw) : mock.settings.defaultPageSize;
-  const matching = expectedItems(job, d.status?.raw);
+  const matching = expectedItems(job, d.status?.raw, job.arnPrefixFor(accountId, region));
   const body = o.body as { executionSummaries?: unknown[]; nextToken?: string };
   expect(o.status, `${o.errorType} ${message}`).toBe(200);
   // Compared as JSON text (members in the service's order) for speed; a difference is shown as a diff.

@@ -11,6 +11,8 @@ export interface PoolToken {
   readonly jobId: string;
   readonly status: string | undefined;
   readonly offset: number;
+  /** The account it was issued to: another account's request gets it refused. */
+  readonly accountId: string;
 }
 
 /** Where a request's `nextToken` comes from. */
@@ -114,6 +116,27 @@ export async function sign(
 
 const HOUR = 3_600_000;
 const otherKey = "AKIDOTHERCONTRACT";
+
+/** The access key id a draft's authentication variant names, if the mock can read one (lenient mode). */
+export function accessKeyOf(d: Draft, defaults: Keys): string | undefined {
+  switch (d.auth) {
+    case "unsigned":
+    case "malformed":
+      return undefined;
+    case "otherAccount":
+      return otherKey;
+    case "session":
+    case "sessionWithoutToken":
+    case "sessionWrongToken":
+      return SESSION.accessKeyId;
+    case "unknownKey":
+      return "AKIDUNKNOWNCONTRACT";
+    case "denied":
+      return DENIED.accessKeyId;
+    default:
+      return defaults.accessKeyId;
+  }
+}
 
 /** The headers of a draft's authentication variant. */
 export async function authHeaders(d: Draft, url: string, defaults: Keys): Promise<Record<string, string>> {

@@ -5,7 +5,16 @@ import { beforeAll, expect, test } from "vitest";
 import { createIotJobsMock, execution, fleet, type IotJobsMock, job, TEST_CREDENTIALS } from "../../src/node/index.js";
 import { categories, exampleCategories, unnamedKey } from "./categories.js";
 import { expectOutcome } from "./oracle.js";
-import { type AuthVariant, DENIED, type Draft, drafts, type PoolToken, SESSION, send } from "./requests.js";
+import {
+  type AuthVariant,
+  accessKeyOf,
+  DENIED,
+  type Draft,
+  drafts,
+  type PoolToken,
+  SESSION,
+  send,
+} from "./requests.js";
 import { checkAgainstSpec, type Observed } from "./spec-check.js";
 
 // Spec ↔ mocks, property-based: requests generated from the spec's parameter schemas (valid and invalid),
@@ -101,7 +110,9 @@ async function collectTokens(mock: IotJobsMock, auth: AuthVariant, check = true)
           const body = o.body as { executionSummaries: unknown[]; nextToken?: string };
           offset += body.executionSummaries.length;
           if (!body.nextToken) break;
-          entry = { token: body.nextToken, jobId, status, offset };
+          const key = accessKeyOf(d, TEST_CREDENTIALS);
+          const accountId = key === undefined ? mock.settings.defaultAccountId : mock.accountIdFor(key);
+          entry = { token: body.nextToken, jobId, status, offset, accountId };
           pool.push(entry);
         }
       }

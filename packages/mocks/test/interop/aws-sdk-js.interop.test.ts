@@ -35,7 +35,7 @@ test("paginateListJobExecutionsForJob reads a 1,000-execution job in order, once
   expect(pages).toBe(4);
   expect(seen).toHaveLength(1_000);
   expect(new Set(seen).size).toBe(1_000);
-  expect(seen[0]).toBe("arn:aws:iot:us-east-1:123456789012:thing/device-0001");
+  expect(seen[0]).toBe("arn:aws:iot:eu-west-1:123456789012:thing/device-0001"); // no region in the fixture: the caller's
   expect(seen).toEqual([...seen].sort());
 });
 
@@ -140,8 +140,8 @@ test("strict auth accepts the SDK's real signatures and refuses bad ones with AW
   expect((await list(TEST_CREDENTIALS)).executionSummaries).toHaveLength(1);
   const b = await list({ accessKeyId: "AKIDSUITEB", secretAccessKey: "b-secret" });
   expect(b.executionSummaries?.map((e) => e.thingArn)).toEqual([
-    `arn:aws:iot:us-east-1:${strict.accountIdFor("AKIDSUITEB")}:thing/b-1`,
-    `arn:aws:iot:us-east-1:${strict.accountIdFor("AKIDSUITEB")}:thing/b-2`,
+    `arn:aws:iot:eu-west-1:${strict.accountIdFor("AKIDSUITEB")}:thing/b-1`,
+    `arn:aws:iot:eu-west-1:${strict.accountIdFor("AKIDSUITEB")}:thing/b-2`,
   ]);
   const wrong = await list({ ...TEST_CREDENTIALS, secretAccessKey: "not-the-secret" }).catch((e: Error) => e);
   expect(wrong).toMatchObject({ name: "InvalidSignatureException", $metadata: { httpStatusCode: 403 } });

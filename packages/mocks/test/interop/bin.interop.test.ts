@@ -1,16 +1,30 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { IoTClient, ListJobExecutionsForJobCommand } from "@aws-sdk/client-iot";
 import { afterEach, expect, test } from "vitest";
 
-// The published bin, as a team would run it: `iot-jobs-mock --port 0 --seed fleet.json`.
+// The published bin, as a team would run it: `iot-jobs-mock --port 0 --seed fleet.json`. It is a committed file
+// (package managers link it before dist is built) that loads dist/cli.js.
+const bin = fileURLToPath(new URL("../../bin/iot-jobs-mock.js", import.meta.url));
 const cli = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+const pids: number[] = [];
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/standalone/${name}`, import.meta.url));
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
+  for (const pid of pids.splice(0)) if (alive(pid)) process.kill(pid, "SIGKILL");
 });
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 interface Run {
   child: ChildProcess;
@@ -20,7 +34,7 @@ interface Run {
 }
 function run(args: string[]): Run {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`pnpm --filter @iot-jobs/mocks run build\` first`);
-  const child = spawn(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   let out = "";
   let err = "";
@@ -52,7 +66,8 @@ const listening = async (r: Run) => (await printed(r, /listening on (http:\/\/12
 test("serves a seed file on a random loopback port, logs each request, and exits 0 on SIGTERM", async () => {
   const r = run(["--port", "0", "--seed", fixture("fleet.seed.json")]);
   const url = await listening(r);
-  await printed(r, /seeded job firmware-update-2026-11 \(account 123456789012, 500 executions\)/);
+  await printed(r, /seeded job firmware-update-2026-11 \(every account, region eu-west-1, 500 executions\)/);
+  // Unsigned (curl, a browser) the request names no region: jobs of every region answer.
   const response = await fetch(`${url}/jobs/firmware-update-2026-11/things?maxResults=2`);
   expect(response.status).toBe(200);
   const body = (await response.json()) as { executionSummaries: { thingArn: string; jobExecutionSummary: object }[] };
@@ -96,9 +111,9 @@ test("--strict-auth verifies signatures with the credentials file; accounts foll
     "3",
   ]);
   const url = await listening(r);
-  const client = (accessKeyId: string, secretAccessKey: string) =>
+  const client = (accessKeyId: string, secretAccessKey: string, region = "eu-west-1") =>
     new IoTClient({
-      region: "us-east-1",
+      region,
       endpoint: url,
       credentials: { accessKeyId, secretAccessKey },
       maxAttempts: 1,
@@ -115,6 +130,11 @@ test("--strict-auth verifies signatures with the credentials file; accounts foll
     .send(new ListJobExecutionsForJobCommand({ jobId: "firmware-update-2026-11" }))
     .catch((e: Error) => e);
   expect(wrong).toMatchObject({ name: "InvalidSignatureException" });
+  // The shared job lives in eu-west-1: from us-east-1 it does not exist, as on AWS.
+  const elsewhere = await client("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "us-east-1")
+    .send(new ListJobExecutionsForJobCommand({ jobId: "firmware-update-2026-11" }))
+    .catch((e: Error) => e);
+  expect(elsewhere).toMatchObject({ name: "ResourceNotFoundException" });
   r.child.kill("SIGTERM");
   expect(await r.exit).toBe(0);
 });
@@ -142,4 +162,87 @@ test("an invalid seed file exits 1 naming every bad field; a bad flag exits 2 wi
   const help = run(["--help"]);
   expect(await help.exit).toBe(0);
   expect(help.stdout()).toContain("--strict-auth <file>");
+  expect(help.stdout()).toContain("--no-follow-parent");
+});
+
+test("a 404 for a job of another account or region says where it exists in the log line; the body stays AWS's", async () => {
+  const r = run(["--port", "0", "--seed", fixture("fleet.seed.json")]);
+  const url = await listening(r);
+  const iot = new IoTClient({
+    region: "us-east-1",
+    endpoint: url,
+    credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+    maxAttempts: 1,
+  });
+  const error = await iot
+    .send(new ListJobExecutionsForJobCommand({ jobId: "firmware-update-2026-11" }))
+    .catch((e: Error) => e);
+  expect(error).toMatchObject({
+    name: "ResourceNotFoundException",
+    message: "Job firmware-update-2026-11 does not exist.",
+  });
+  const history = (await (await fetch(`${url}/_mock/history`)).json()) as { requests: { note?: string }[] };
+  expect(history.requests[0]?.note).toMatch(
+    /^firmware-update-2026-11 exists in every account\/region eu-west-1, account \d{12}\/every region; this request is account \d{12}\/region us-east-1$/,
+  );
+  await printed(
+    r,
+    /GET \/jobs\/firmware-update-2026-11\/things 404 \d+\.\dms [0-9a-f-]{36} \(firmware-update-2026-11 exists in every account\/region eu-west-1, .*; this request is account \d{12}\/region us-east-1\)\n/,
+  );
+});
+
+/** Polls `condition` every 20 ms until it holds, for at most `ms`. */
+async function until(condition: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
+  const deadline = performance.now() + ms;
+  while (!(await condition())) {
+    if (performance.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Starts the bin in the background of `sh -c`, as `npm exec` (npx) does, and learns the server's pid and URL. */
+async function underShell(args: string[]): Promise<{ shell: ChildProcess; pid: number; url: string }> {
+  const shell = spawn("sh", ["-c", `"${process.execPath}" "${bin}" --port 0 ${args.join(" ")} & echo "pid $!"; wait`], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(shell);
+  let out = "";
+  shell.stdout!.on("data", (c) => (out += c));
+  await until(() => /pid \d+/.test(out) && /listening on http/.test(out));
+  const pid = Number(/pid (\d+)/.exec(out)![1]);
+  pids.push(pid);
+  return { shell, pid, url: /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]! };
+}
+
+test("a signalled parent (npx runs the bin under `sh -c`) leaves no orphan; --no-follow-parent outlives it", async () => {
+  const followed = await underShell(["--quiet"]);
+  const detached = await underShell(["--quiet", "--no-follow-parent"]);
+  followed.shell.kill("SIGTERM"); // what `kill $(npx's pid)` does: npm forwards it to the shell, which dies
+  detached.shell.kill("SIGTERM");
+  await until(() => !alive(followed.pid));
+  // Both watched their parent on the same schedule: the one that follows it is gone, the other still answers.
+  expect((await fetch(`${detached.url}/_mock/health`)).status).toBe(200);
+  await expect(fetch(`${followed.url}/_mock/health`)).rejects.toThrow();
+});
+
+test("the bin is a committed file outside dist (linked at install time, before a build), executable, and says when dist is missing", async () => {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+  expect(pkg.bin).toEqual({ "iot-jobs-mock": "./bin/iot-jobs-mock.js" });
+  expect(pkg.files).toContain("bin");
+  expect(statSync(bin).mode & 0o111).not.toBe(0);
+  const copy = mkdtempSync(join(tmpdir(), "iot-jobs-mock-bin-"));
+  try {
+    mkdirSync(join(copy, "bin"));
+    copyFileSync(bin, join(copy, "bin", "iot-jobs-mock.js"));
+    const child = spawn(process.execPath, [join(copy, "bin", "iot-jobs-mock.js")], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let err = "";
+    child.stderr!.on("data", (c) => (err += c));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(1);
+    expect(err).toContain("@iot-jobs/mocks is not built (dist/cli.js is missing)");
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
 });

@@ -103,9 +103,3 @@ test("the seed JSON Schema ships, and the bin starts with a shebang", () => {
   });
   expect(readFileSync(`${dist}/cli.js`, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
 });
-
-test("the README's vitest example is test/readme-vitest.test.ts, verbatim (so it runs)", () => {
-  const readme = readFileSync(`${root}README.md`, "utf8");
-  const snippet = /```ts\n([\s\S]*?)```/.exec(readme)![1];
-  expect(readFileSync(`${root}test/readme-vitest.test.ts`, "utf8")).toBe(snippet);
-});

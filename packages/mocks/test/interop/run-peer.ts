@@ -13,9 +13,14 @@ export interface PeerRun {
  * @example
  * const { status, stdout } = await runPeer("aws", ["iot", "list-job-executions-for-job", "--job-id", "fleet"], env);
  */
-export function runPeer(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<PeerRun> {
+export function runPeer(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: { readonly cwd?: string } = {},
+): Promise<PeerRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { env, cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c) => (stdout += c));

@@ -108,7 +108,7 @@ test("a seed file's duplicate names are one line naming the file and the fields"
   const a = run(["--port", "0", "--seed", jobs]);
   expect(await a.exit).toBe(1);
   expect(oneLine(a)).toBe(
-    `iot-jobs-mock: ${jobs} is invalid: jobs[1].jobId: value "fw-1" already exists in account 123456789012`,
+    `iot-jobs-mock: ${jobs} is invalid: jobs[1].jobId: value "fw-1" already exists in every account/every region`,
   );
   const b = run(["--port", "0", "--seed", things]);
   expect(await b.exit).toBe(1);

@@ -165,7 +165,7 @@ test("a key configured as denied: 403 AccessDeniedException naming the user, the
 
 test("lenient mode never checks signatures but still partitions by the key id's account", async () => {
   const mock = createIotJobsMock({ credentials: [suiteB] });
-  mock.store.createJob({ jobId: "fw-1", executions: [{ thingName: "default-1" }] });
+  mock.store.createJob({ jobId: "fw-1", accountId: "123456789012", executions: [{ thingName: "default-1" }] });
   mock.store.createJob({ jobId: "fw-1", accessKeyId: "AKIDANYONE", executions: [{ thingName: "anyone-1" }] });
   expect((await call(mock, new Request(url))).body.executionSummaries[0].thingArn).toContain(
     ":123456789012:thing/default-1",

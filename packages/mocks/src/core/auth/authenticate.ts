@@ -6,7 +6,13 @@ import { verifySignature } from "./verify-signature.js";
 
 /** Who a request is from, or why it is refused (403, AWS's error type and message). */
 export type AuthResult =
-  | { readonly ok: true; readonly accountId: string; readonly accessKeyId: string | undefined }
+  | {
+      readonly ok: true;
+      readonly accountId: string;
+      readonly accessKeyId: string | undefined;
+      /** The region of the SigV4 credential scope (absent on unsigned requests). */
+      readonly signingRegion?: string;
+    }
   | { readonly ok: false; readonly error: AuthErrorName; readonly message: string };
 
 /** What authentication needs from the mock. */
@@ -52,6 +58,7 @@ export async function authenticate(
       ok: true,
       accountId: keyId === undefined ? ctx.defaultAccountId : ctx.registry.accountIdFor(keyId),
       accessKeyId: keyId,
+      ...(parsed?.ok ? { signingRegion: parsed.value.region } : {}),
     };
   }
   if (!parsed) return refuse("MissingAuthenticationTokenException", "Missing Authentication Token");
@@ -74,7 +81,12 @@ export async function authenticate(
   if (!(await verifySignature(request, auth, credentials.secretAccessKey, problem))) {
     return refuse("InvalidSignatureException", exampleMessage("403", "invalidSignature"));
   }
-  return { ok: true, accountId: ctx.registry.accountIdFor(auth.accessKeyId), accessKeyId: auth.accessKeyId };
+  return {
+    ok: true,
+    accountId: ctx.registry.accountIdFor(auth.accessKeyId),
+    accessKeyId: auth.accessKeyId,
+    signingRegion: auth.region,
+  };
 }
 
 /** Checks the date, scope and skew; returns the signing date, or the problem in AWS's words. */

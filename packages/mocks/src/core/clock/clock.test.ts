@@ -93,7 +93,7 @@ test("the clock never passes 9999-12-31: advance(1e308) is refused naming ms, an
   expect(clock.advance(last - t0)).toBe(last); // the very last instant is allowed
   expect(() => clock.advance(1)).toThrow(/ms: value 1 must be a number from 0 to 0 /);
   expect(() => createClock({ now: 1e308 })).toThrow(
-    /clock.now: value 1e\+308 must be a Date, epoch milliseconds from 0 to 253402300799999/,
+    /clock.now: value 1e\+308 must be a Date, an ISO 8601 date-time string \(years 1970 to 9999\) or epoch milliseconds from 978307200000 \(2001-01-01\) to 253402300799999/,
   );
   expect(clock.reset!()).toBe(t0);
   expect(clock.now()).toBe(t0);

@@ -50,8 +50,9 @@ export interface MockClock {
   /** Runs the tasks that are due at the current time (the handlers call it before each request). */
   tick(): void;
   /**
-   * Puts the clock back where it started (frozen at `now`, or following the system time again); the control API's
-   * full reset calls it so that no advance can leave a server in a state a reset does not repair. Optional for
+   * Puts the clock back where it started (frozen at `now`, or following the system time plus the initial offset),
+   * nothing advanced, every scheduled callback and task dropped; returns the time. `mock.reset()` and the control
+   * API's full reset call it, so no advance can leave a mock in a state a reset does not repair. Optional for
    * clocks written by hand.
    */
   reset?(): number;
@@ -74,7 +75,7 @@ export function createClock(options: ClockOptions = {}): MockClock {
   const start = options.now === undefined ? Date.now() : toEpochMs("clock.now", options.now);
   const initialOffset = frozen ? start : start - Date.now();
   let offset = initialOffset;
-  let floor = start; // time never goes back, even if the system clock does
+  let floor = start; // time never goes back, even if the system clock does (only reset() sets it back)
   const tasks = new Set<ClockTask>();
   let running = false;
 
@@ -129,6 +130,7 @@ export function createClock(options: ClockOptions = {}): MockClock {
       return moveTo(now() + ms);
     },
     reset() {
+      tasks.clear(); // what was scheduled belongs to the time that is undone
       offset = initialOffset;
       floor = frozen ? start : Date.now() + initialOffset; // the one place time may go back
       return now();

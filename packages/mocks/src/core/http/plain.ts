@@ -22,6 +22,8 @@ export interface PlainResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
+  /** For the server's log line only, never sent (see `RequestRecord.note`). */
+  readonly note?: string;
 }
 
 /** What the handler answers: a response, or a connection to drop (the `drop` fault). */
@@ -48,4 +50,6 @@ export const plainRequest = (request: Request): PlainRequest => ({
  * return toResponse(await answer(plainRequest(request)));
  */
 export const toResponse = (answer: Answer): Response =>
-  "drop" in answer ? HttpResponse.error() : new Response(answer.body, answer);
+  "drop" in answer
+    ? HttpResponse.error()
+    : new Response(answer.body, { status: answer.status, headers: answer.headers });

@@ -17,29 +17,33 @@ export interface Page {
  * @example
  * readPage(job, { status: -1, cursor: 0, end: job.size, limit: 100 });
  */
-export function readPage(job: MockJob, scan: { status: number; cursor: number; end: number; limit: number }): Page {
+export function readPage(
+  job: MockJob,
+  scan: { status: number; cursor: number; end: number; limit: number; arnPrefix?: string },
+): Page {
   const { status, end, limit } = scan;
+  const arnPrefix = scan.arnPrefix ?? job.arnPrefix;
   const items: JobExecutionSummaryForJob[] = [];
   if (status < 0) {
     const stop = Math.min(end, scan.cursor + limit);
-    for (let seq = scan.cursor; seq < stop; seq++) items.push(summary(job, seq));
+    for (let seq = scan.cursor; seq < stop; seq++) items.push(summary(job, seq, arnPrefix));
     return { items, next: stop < end ? stop : undefined };
   }
   const set = job.table.byStatus[status]!;
   let seq = set.next(scan.cursor);
   while (seq !== -1 && seq < end && items.length < limit) {
-    items.push(summary(job, seq));
+    items.push(summary(job, seq, arnPrefix));
     seq = set.next(seq + 1);
   }
   return { items, next: seq !== -1 && seq < end ? seq : undefined };
 }
 
 /** One execution on the wire: epoch seconds, members in the service's order, `startedAt` only once started. */
-function summary(job: MockJob, seq: number): JobExecutionSummaryForJob {
+function summary(job: MockJob, seq: number, arnPrefix: string): JobExecutionSummaryForJob {
   const t = job.table;
   const startedAt = t.startedAt[seq]!;
   return {
-    thingArn: job.arnPrefix + t.names.name(seq),
+    thingArn: arnPrefix + t.names.name(seq),
     jobExecutionSummary: {
       status: jobExecutionStatuses[t.status[seq]!],
       queuedAt: t.queuedAt[seq]! / 1000,

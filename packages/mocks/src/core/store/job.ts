@@ -14,8 +14,12 @@ import type { ExecutionFixture, FleetFixture, JobExecution } from "./types.js";
 /** What a job needs from its store. */
 export interface JobContext {
   readonly clock: MockClock;
-  readonly accountId: string;
-  readonly region: string;
+  /** The owning account; `undefined`: the job is visible to every account. */
+  readonly accountId: string | undefined;
+  /** The job's region; `undefined`: the job is visible in every region. */
+  readonly region: string | undefined;
+  /** The account and region the store's own reads (`get`, `list`) show in ARNs when the job names none. */
+  readonly arnDefaults: { readonly accountId: string; readonly region: string };
   /** Unique per job creation, so tokens of a deleted-and-recreated job are refused. */
   readonly incarnation: number;
 }
@@ -33,7 +37,7 @@ export interface JobContext {
 export class MockJob {
   /** @internal the columnar executions; read by the paging code */
   readonly table = new ExecutionTable();
-  /** @internal `arn:<partition>:iot:<region>:<account>:thing/` */
+  /** @internal `arn:<partition>:iot:<region>:<account>:thing/` of the store's own reads (see {@link arnPrefixFor}) */
   readonly arnPrefix: string;
   private activeRollout: Rollout | undefined;
 
@@ -41,16 +45,25 @@ export class MockJob {
     readonly jobId: string,
     private readonly context: JobContext,
   ) {
-    this.arnPrefix = `arn:${partitionOf(context.region)}:iot:${context.region}:${context.accountId}:thing/`;
+    this.arnPrefix = this.arnPrefixFor(context.arnDefaults.accountId, context.arnDefaults.region);
   }
 
-  /** The 12-digit account the job belongs to. */
-  get accountId(): string {
+  /** The 12-digit account the job belongs to, or `undefined` when the fixture named none (visible to every account). */
+  get accountId(): string | undefined {
     return this.context.accountId;
   }
-  /** The region in the things' ARNs. */
-  get region(): string {
+  /** The region the job lives in, or `undefined` when the fixture named none (visible in every region). */
+  get region(): string | undefined {
     return this.context.region;
+  }
+
+  /**
+   * @internal The things' ARN prefix as a caller in `accountId`/`region` sees it: a job that names its account or
+   * region keeps its own, one that does not shows the caller's (as the service would in the caller's account).
+   */
+  arnPrefixFor(accountId: string, region: string): string {
+    const r = this.context.region ?? region;
+    return `arn:${partitionOf(r)}:iot:${r}:${this.context.accountId ?? accountId}:thing/`;
   }
   /** @internal see {@link JobContext.incarnation} */
   get incarnation(): number {

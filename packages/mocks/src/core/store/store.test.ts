@@ -48,21 +48,55 @@ test("a started status gets startedAt = queuedAt unless given; China regions get
   expect(created.get("a")?.thingArn).toBe("arn:aws-cn:iot:cn-north-1:123456789012:thing/a");
 });
 
-test("jobs are partitioned by account: the same id in two accounts never clashes", () => {
+test("a job that names an account is that account's own; the same id in two accounts never clashes", () => {
   const mock = newMock();
-  mock.store.createJob({ jobId: "fw-1", executions: [{ thingName: "a" }] });
+  mock.store.createJob({ jobId: "fw-1", accountId: "123456789012", executions: [{ thingName: "a" }] });
   mock.store.createJob({ jobId: "fw-1", accessKeyId: "AKIDSUITEB", fleet: fleet(3) });
   mock.store.createJob({ jobId: "fw-1", accountId: "222222222222" });
   expect(mock.store.job("fw-1")?.size).toBe(1);
   expect(mock.store.job("fw-1", { accessKeyId: "AKIDSUITEB" })?.size).toBe(3);
   expect(mock.store.job("fw-1", { accountId: mock.accountIdFor("AKIDSUITEB") })?.size).toBe(3);
   expect(mock.store.job("fw-1", { accountId: "222222222222" })?.size).toBe(0);
+  expect(mock.store.job("fw-1", { accessKeyId: "testing" })).toBeUndefined();
   expect(mock.store.accountIds()).toHaveLength(3);
   mock.store.clear({ accessKeyId: "AKIDSUITEB" });
   expect(mock.store.job("fw-1", { accessKeyId: "AKIDSUITEB" })).toBeUndefined();
   expect(mock.store.job("fw-1")?.size).toBe(1);
   expect(mock.store.deleteJob("fw-1")).toBe(true);
   expect(mock.store.jobs()).toEqual([]);
+});
+
+test("a job that names no account is every account's; one naming a region lives only there", () => {
+  const mock = newMock();
+  const shared = mock.store.createJob({ jobId: "fw-1", executions: [{ thingName: "a" }] });
+  const eu = mock.store.createJob({ jobId: "fw-2", region: "eu-west-1" });
+  for (const scope of [{}, { accessKeyId: "testing" }, { accountId: "333333333333", region: "ap-south-1" }]) {
+    expect(mock.store.job("fw-1", scope)).toBe(shared);
+  }
+  expect(shared.accountId).toBeUndefined();
+  expect(shared.region).toBeUndefined();
+  expect(mock.store.job("fw-2", { region: "eu-west-1", accessKeyId: "testing" })).toBe(eu);
+  expect(mock.store.job("fw-2", { region: "us-east-1" })).toBeUndefined();
+  expect(mock.store.job("fw-2")).toBe(eu); // no region asked: any region
+  // The most specific job wins: the caller's own before a shared one, a named region before none.
+  const own = mock.store.createJob({ jobId: "fw-1", accessKeyId: "AKIDSUITEB" });
+  const ownEu = mock.store.createJob({ jobId: "fw-1", accessKeyId: "AKIDSUITEB", region: "eu-west-1" });
+  expect(mock.store.job("fw-1", { accessKeyId: "AKIDSUITEB", region: "us-east-1" })).toBe(own);
+  expect(mock.store.job("fw-1", { accessKeyId: "AKIDSUITEB", region: "eu-west-1" })).toBe(ownEu);
+  expect(mock.store.job("fw-1", { accessKeyId: "AKIDSUITEC", region: "eu-west-1" })).toBe(shared);
+  expect(mock.store.jobs({ accessKeyId: "AKIDSUITEB", region: "eu-west-1" })).toEqual([ownEu, eu]);
+  expect(mock.store.all()).toEqual([shared, eu, own, ownEu]);
+  mock.store.clear({ accessKeyId: "AKIDSUITEB" }); // its own jobs only
+  expect(mock.store.all()).toEqual([shared, eu]);
+});
+
+test("ARNs show the job's own account and region, else the caller's (the store's reads: the defaults)", () => {
+  const mock = newMock();
+  const shared = mock.store.createJob({ jobId: "fw-1", executions: [{ thingName: "a" }] });
+  expect(shared.get("a")?.thingArn).toBe("arn:aws:iot:us-east-1:123456789012:thing/a");
+  expect(shared.arnPrefixFor("444444444444", "cn-north-1")).toBe("arn:aws-cn:iot:cn-north-1:444444444444:thing/");
+  const own = mock.store.createJob({ jobId: "fw-2", accountId: "555555555555", region: "eu-west-1" });
+  expect(own.arnPrefixFor("444444444444", "us-east-1")).toBe("arn:aws:iot:eu-west-1:555555555555:thing/");
 });
 
 test.each([
@@ -110,7 +144,7 @@ test.each([
   [
     "a bad time",
     { jobId: "j", executions: [{ thingName: "t", queuedAt: "soon" }] },
-    /queuedAt: value "soon" must be a Date, epoch milliseconds/,
+    /queuedAt: value "soon" must be a Date, an ISO 8601 date-time string \(years 1970 to 9999\) or epoch milliseconds/,
   ],
   [
     "a typo",
@@ -141,11 +175,15 @@ test.each([
   expect(mock.store.jobs()).toEqual([]);
 });
 
-test("a job id can only exist once per account", () => {
+test("a job id can only exist once per account and region", () => {
   const mock = newMock();
   mock.store.createJob({ jobId: "fw-1" });
   expect(() => mock.store.createJob({ jobId: "fw-1" })).toThrow(
-    /job\.jobId: value "fw-1" already exists in account 123456789012/,
+    /job\.jobId: value "fw-1" already exists in every account\/every region/,
+  );
+  mock.store.createJob({ jobId: "fw-1", accountId: "123456789012", region: "eu-west-1" });
+  expect(() => mock.store.createJob({ jobId: "fw-1", accountId: "123456789012", region: "eu-west-1" })).toThrow(
+    /already exists in account 123456789012\/region eu-west-1/,
   );
 });
 

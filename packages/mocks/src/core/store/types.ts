@@ -60,7 +60,8 @@ export interface FleetFixture {
 }
 
 /**
- * Whose data: an account id, or the access key id whose account it is. @default the default account
+ * Whose data: an account id, or the access key id whose account it is. @default the default account (unsigned
+ * requests and `TEST_CREDENTIALS`)
  *
  * @example
  * mock.store.jobs({ accessKeyId: "AKIDSUITEB" });
@@ -74,15 +75,30 @@ export interface AccountScope {
 }
 
 /**
+ * Whose job, as a caller sees it: an account (or an access key) and a region. A lookup without `region` finds a
+ * job in any region (one that names no region first).
+ *
+ * @example
+ * mock.store.job("fw-1", { accessKeyId: "AKIDSUITEB", region: "eu-west-1" });
+ */
+export interface JobScope extends AccountScope {
+  /** The caller's region, e.g. `eu-west-1`. */
+  readonly region?: string;
+}
+
+/**
  * A job to seed: its id, whose it is, and its executions (listed, as a fleet, or both: listed ones first).
+ * Visibility follows the fixture: naming no account (nor key), every account sees the job; naming one, only that
+ * account does. Naming no region, it is listed in every region; naming one, only there (as AWS scopes jobs).
  *
  * @example
  * mock.store.createJob({ jobId: "fw-1", executions: [{ thingName: "sensor-1" }], fleet: { count: 500 } });
+ * mock.store.createJob({ jobId: "fw-2", accessKeyId: "AKIDSUITEA", region: "eu-west-1" }); // that key, that region
  */
 export interface JobFixture extends AccountScope {
   /** The job id (the spec's JobId: 1..64 of `[a-zA-Z0-9_-]`). */
   readonly jobId: string;
-  /** The region in the things' ARNs. @default the mock's region (`us-east-1`) */
+  /** The job's region: only requests to it see the job. @default none: every region sees it */
   readonly region?: string;
   readonly executions?: readonly ExecutionFixture[];
   readonly fleet?: FleetFixture;

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 /**
  * `iot-jobs-mock`: the standalone server of @iot-jobs/mocks, for boto3, the aws CLI or any SDK (`endpoint_url`).
- * Prints its URL first, one line per request after, and exits 0 on SIGINT/SIGTERM after closing connections.
+ * Prints its URL first, one line per request after, and exits 0 on SIGINT/SIGTERM after closing connections, or
+ * when the process that started it exits (unless `--no-follow-parent`), so a signalled `npx` leaves no orphan.
  */
 import { parseArgs } from "node:util";
 import { createIotJobsMock, type IotJobsMockOptions } from "../../core/create-iot-jobs-mock.js";
-import { applySeed } from "../../core/seed.js";
+import { SeedError } from "../../core/errors.js";
 import { loadCredentialsFile, loadSeedFile } from "../files.js";
 import { isLoopbackAddress } from "../host-check.js";
 import { startMockServer } from "../start-mock-server.js";
+import { followParent } from "./follow-parent.js";
 
 const tokenVariable = "IOT_JOBS_MOCK_CONTROL_TOKEN";
 const usage = `Usage: iot-jobs-mock [options]
@@ -22,7 +24,7 @@ Options:
   --strict-auth <file>     verify SigV4 signatures with the credentials in this JSON file
   --credentials <file>     map access keys to accounts without verifying signatures
   --default-page-size <n>  page size when maxResults is absent (1..250, default 100)
-  --region <region>        the region served: ARNs of seeded jobs, and with --strict-auth
+  --region <region>        region of unsigned requests and of ARNs of jobs naming none; with --strict-auth
                            credential scopes for other regions are refused (default us-east-1, not enforced)
   --now <iso-date>         freeze the simulated clock at this time
   --token-secret <text>    fixed HMAC secret, so nextTokens survive restarts
@@ -35,6 +37,8 @@ Options:
                            (default 10000000)
   --max-body-bytes <n>     largest control API body, e.g. a seed document (default 8388608)
   --quiet                  no per-request log lines
+  --no-follow-parent       keep running after the process that started it exits
+                           (by default it stops then, so a killed npx or script leaves no orphan)
   -h, --help               show this help
 
 Control API: GET /_mock/health, POST /_mock/seed, POST /_mock/reset, POST /_mock/faults,
@@ -91,9 +95,16 @@ async function main(): Promise<void> {
       ...(values.now ? { clock: { now: values.now } } : {}),
       ...(values["token-secret"] ? { tokenSecret: values["token-secret"] } : {}),
     };
-    const mock = createIotJobsMock(options);
-    // Seeded here rather than through options, so that every issue names the file.
-    if (values.seed) applySeed(mock.store, await loadSeedFile(values.seed), values.seed);
+    // Seeded through the options, so that a full reset (POST /_mock/reset) seeds the file again; every issue still
+    // names the file.
+    const seed = values.seed ? await loadSeedFile(values.seed) : undefined;
+    let mock: ReturnType<typeof createIotJobsMock>;
+    try {
+      mock = createIotJobsMock(seed === undefined ? options : { ...options, seed });
+    } catch (error) {
+      if (error instanceof SeedError && values.seed) throw new SeedError(error.issues, values.seed);
+      throw error;
+    }
     // Said before binding, so it shows even when the bind fails.
     if (!isLoopbackAddress(values.host) && controlToken === undefined) {
       process.stderr.write(
@@ -111,8 +122,10 @@ async function main(): Promise<void> {
       ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
     });
     process.stdout.write(`iot-jobs-mock listening on ${server.url}\n`);
-    for (const job of server.mock.store.accountIds().flatMap((a) => server.mock.store.jobs({ accountId: a }))) {
-      process.stdout.write(`  seeded job ${job.jobId} (account ${job.accountId}, ${job.size} executions)\n`);
+    for (const job of server.mock.store.all()) {
+      const account = job.accountId === undefined ? "every account" : `account ${job.accountId}`;
+      const region = job.region === undefined ? "every region" : `region ${job.region}`;
+      process.stdout.write(`  seeded job ${job.jobId} (${account}, ${region}, ${job.size} executions)\n`);
     }
     const stop = (signal: string) => {
       process.stdout.write(`iot-jobs-mock: ${signal}, closing\n`);
@@ -123,6 +136,7 @@ async function main(): Promise<void> {
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
+    if (!values["no-follow-parent"]) followParent(() => stop("parent process exited"));
   } catch (error) {
     // Start-up problems are the user's to fix (a file, a flag, a busy port): one line, never a stack trace.
     fail(error instanceof Error ? oneLine(error) : String(error), 1);
@@ -147,6 +161,7 @@ function parse() {
       "max-executions": { type: "string" },
       "max-body-bytes": { type: "string" },
       quiet: { type: "boolean", default: false },
+      "no-follow-parent": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,

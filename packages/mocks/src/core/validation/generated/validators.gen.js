@@ -192,7 +192,7 @@ return errors === 0;
 validate23.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const seedDocument = validate24;
-const schema35 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:iot-jobs:mocks:seed","title":"@iot-jobs/mocks seed","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"jobs":{"type":"array","items":{"type":"object","required":["jobId"],"additionalProperties":false,"properties":{"jobId":{"type":"string","minLength":1,"maxLength":64,"pattern":"^[a-zA-Z0-9_-]+$"},"accountId":{"type":"string","pattern":"^\\d{12}$"},"accessKeyId":{"type":"string","minLength":1},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-\\d+$"},"executions":{"type":"array","items":{"type":"object","required":["thingName"],"additionalProperties":false,"properties":{"thingName":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[a-zA-Z0-9:_-]+$"},"status":{"type":"string","enum":["QUEUED","IN_PROGRESS","SUCCEEDED","FAILED","TIMED_OUT","REJECTED","REMOVED","CANCELED"]},"queuedAt":{"anyOf":[{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}"},{"type":"number","minimum":0,"maximum":253402300799999}]},"startedAt":{"anyOf":[{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}"},{"type":"number","minimum":0,"maximum":253402300799999}]},"lastUpdatedAt":{"anyOf":[{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}"},{"type":"number","minimum":0,"maximum":253402300799999}]},"executionNumber":{"type":"integer","format":"int64","minimum":1},"retryAttempt":{"type":"integer","format":"int32","minimum":0}}}},"fleet":{"type":"object","required":["count"],"additionalProperties":false,"properties":{"count":{"type":"integer","minimum":1,"maximum":10000000},"thingNamePrefix":{"type":"string"},"statuses":{"type":"object","propertyNames":{"type":"string","enum":["QUEUED","IN_PROGRESS","SUCCEEDED","FAILED","TIMED_OUT","REJECTED","REMOVED","CANCELED"]},"additionalProperties":{"type":"number","minimum":0,"maximum":1000000000}},"seed":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"queuedAt":{"anyOf":[{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}"},{"type":"number","minimum":0,"maximum":253402300799999}]},"retryAttempts":{"type":"integer","minimum":0,"maximum":2147483647}}},"rollout":{"type":"object","required":["ratePerMinute"],"additionalProperties":false,"properties":{"ratePerMinute":{"type":"number","exclusiveMinimum":0,"maximum":6000000},"durationMs":{"type":"number","minimum":0,"maximum":253402300799999},"outcomes":{"type":"object","propertyNames":{"enum":["SUCCEEDED","FAILED","TIMED_OUT","REJECTED"]},"additionalProperties":{"type":"number","minimum":0,"maximum":1000000000}},"maxRetries":{"type":"integer","minimum":0,"maximum":2147483647},"seed":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991}}}}}},"scenarios":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"enum":["rolloutInProgress","failedRollout","largeFleet"]},"jobId":{"type":"string","minLength":1,"maxLength":64,"pattern":"^[a-zA-Z0-9_-]+$"},"count":{"type":"integer","minimum":1,"maximum":10000000},"accountId":{"type":"string","pattern":"^\\d{12}$"},"accessKeyId":{"type":"string","minLength":1},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-\\d+$"}}}}}};
+const schema35 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:iot-jobs:mocks:seed","title":"@iot-jobs/mocks seed","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"jobs":{"type":"array","items":{"type":"object","required":["jobId"],"additionalProperties":false,"properties":{"jobId":{"type":"string","minLength":1,"maxLength":64,"pattern":"^[a-zA-Z0-9_-]+$"},"accountId":{"type":"string","pattern":"^\\d{12}$"},"accessKeyId":{"type":"string","minLength":1},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-\\d+$"},"executions":{"type":"array","items":{"type":"object","required":["thingName"],"additionalProperties":false,"properties":{"thingName":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[a-zA-Z0-9:_-]+$"},"status":{"type":"string","enum":["QUEUED","IN_PROGRESS","SUCCEEDED","FAILED","TIMED_OUT","REJECTED","REMOVED","CANCELED"]},"queuedAt":{"anyOf":[{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}"},{"type":"number","minimum":978307200000,"maximum":253402300799999}]},"startedAt":{"anyOf":[{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}"},{"type":"number","minimum":978307200000,"maximum":253402300799999}]},"lastUpdatedAt":{"anyOf":[{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}"},{"type":"number","minimum":978307200000,"maximum":253402300799999}]},"executionNumber":{"type":"integer","format":"int64","minimum":1},"retryAttempt":{"type":"integer","format":"int32","minimum":0}}}},"fleet":{"type":"object","required":["count"],"additionalProperties":false,"properties":{"count":{"type":"integer","minimum":1,"maximum":10000000},"thingNamePrefix":{"type":"string"},"statuses":{"type":"object","propertyNames":{"type":"string","enum":["QUEUED","IN_PROGRESS","SUCCEEDED","FAILED","TIMED_OUT","REJECTED","REMOVED","CANCELED"]},"additionalProperties":{"type":"number","minimum":0,"maximum":1000000000}},"seed":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"queuedAt":{"anyOf":[{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}"},{"type":"number","minimum":978307200000,"maximum":253402300799999}]},"retryAttempts":{"type":"integer","minimum":0,"maximum":2147483647}}},"rollout":{"type":"object","required":["ratePerMinute"],"additionalProperties":false,"properties":{"ratePerMinute":{"type":"number","exclusiveMinimum":0,"maximum":6000000},"durationMs":{"type":"number","minimum":0,"maximum":253402300799999},"outcomes":{"type":"object","propertyNames":{"enum":["SUCCEEDED","FAILED","TIMED_OUT","REJECTED"]},"additionalProperties":{"type":"number","minimum":0,"maximum":1000000000}},"maxRetries":{"type":"integer","minimum":0,"maximum":2147483647},"seed":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991}}}}}},"scenarios":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"enum":["rolloutInProgress","failedRollout","largeFleet"]},"jobId":{"type":"string","minLength":1,"maxLength":64,"pattern":"^[a-zA-Z0-9_-]+$"},"count":{"type":"integer","minimum":1,"maximum":10000000},"accountId":{"type":"string","pattern":"^\\d{12}$"},"accessKeyId":{"type":"string","minLength":1},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-\\d+$"}}}}}};
 const pattern6 = new RegExp("^\\d{12}$", "u");
 const pattern7 = new RegExp("^[a-z]{2}(-[a-z]+)+-\\d+$", "u");
 const pattern8 = new RegExp("^[a-zA-Z0-9:_-]+$", "u");
@@ -522,8 +522,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data11 < 0 || isNaN(data11)){
-const err25 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/queuedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/queuedAt/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data11 < 978307200000 || isNaN(data11)){
+const err25 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/queuedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/queuedAt/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 978307200000},message:"must be >= 978307200000"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -608,8 +608,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data12 < 0 || isNaN(data12)){
-const err31 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/startedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/startedAt/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data12 < 978307200000 || isNaN(data12)){
+const err31 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/startedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/startedAt/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 978307200000},message:"must be >= 978307200000"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -694,8 +694,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data13 < 0 || isNaN(data13)){
-const err37 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/lastUpdatedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/lastUpdatedAt/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data13 < 978307200000 || isNaN(data13)){
+const err37 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/lastUpdatedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/lastUpdatedAt/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 978307200000},message:"must be >= 978307200000"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1065,8 +1065,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data22 < 0 || isNaN(data22)){
-const err67 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/queuedAt",schemaPath:"#/properties/jobs/items/properties/fleet/properties/queuedAt/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data22 < 978307200000 || isNaN(data22)){
+const err67 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/queuedAt",schemaPath:"#/properties/jobs/items/properties/fleet/properties/queuedAt/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 978307200000},message:"must be >= 978307200000"};
 if(vErrors === null){
 vErrors = [err67];
 }
