@@ -121,8 +121,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 }
 
-/** Why `listen` failed, in one line (the bin prints it as is). */
-function listenError(error: Error & { code?: string }, host: string, port: number | undefined): IotJobsMockError {
+/**
+ * Why `listen` failed, in one line (the bin prints it as is). It keeps Node's `code` (`EADDRINUSE`, ...), so a
+ * caller can fall back to another port as `pnpm start` does.
+ */
+function listenError(
+  error: Error & { code?: string },
+  host: string,
+  port: number | undefined,
+): IotJobsMockError & { code?: string } {
   const reasons: Record<string, string> = {
     EADDRINUSE: "the port is already in use (pick another with --port, or 0 for a free one)",
     EADDRNOTAVAIL: "the address is not one of this machine's (see --host)",
@@ -131,5 +138,7 @@ function listenError(error: Error & { code?: string }, host: string, port: numbe
     EAI_AGAIN: "the host name does not resolve (see --host)",
   };
   const reason = reasons[error.code ?? ""] ?? error.message;
-  return new IotJobsMockError(`cannot listen on ${host}:${port ?? 0}: ${reason}`, { cause: error });
+  return Object.assign(new IotJobsMockError(`cannot listen on ${host}:${port ?? 0}: ${reason}`, { cause: error }), {
+    code: error.code,
+  });
 }
