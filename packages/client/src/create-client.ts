@@ -40,7 +40,11 @@ export interface IotJobsClientConfig {
   useFipsEndpoint?: boolean;
   /** Static keys, or an async provider called again before `expiration`. @default the `AWS_*` key variables */
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
-  /** The fetch to send with (called with a URL and an init). @default `globalThis.fetch`, looked up per request */
+  /**
+   * The fetch to send with (called with a URL and an init).
+   * @default in Node (the `node` export condition), `node:http`/`node:https` with keep-alive sockets; elsewhere
+   * `globalThis.fetch`, looked up per request
+   */
   fetch?: Fetch;
   /** Requests per call, first one included; `1` turns retries off. @default `AWS_MAX_ATTEMPTS`, else 3 */
   maxAttempts?: number;
@@ -102,10 +106,11 @@ export interface IotJobsClient<ThrowOnError extends boolean = false> {
 }
 
 /**
- * Makes `createIotJobsClient` for a platform's SigV4 signer (the package's entry points pick one: aws4fetch on Web
- * Crypto by default, @smithy/signature-v4 under the `node` condition).
+ * Makes `createIotJobsClient` for a platform's SigV4 signer and default transport (the package's entry points pick
+ * them: aws4fetch on Web Crypto and `globalThis.fetch` by default; under the `node` condition @smithy/signature-v4
+ * and `node:http`). A `fetch` in the config always wins over the default transport.
  */
-export function clientFactory(createSigner: SignerFactory) {
+export function clientFactory(createSigner: SignerFactory, defaultFetch?: Fetch) {
   return function createIotJobsClient<ThrowOnError extends boolean = false>(
     config: IotJobsClientConfig & { throwOnError?: ThrowOnError } = {},
   ): IotJobsClient<ThrowOnError> {
@@ -122,7 +127,7 @@ export function clientFactory(createSigner: SignerFactory) {
       removeTrailingSlash(
         resolveEndpoint(region, config.useFipsEndpoint ?? (!endpoint && e.AWS_USE_FIPS_ENDPOINT === "true"), endpoint),
       ),
-      signedFetch(createSigner(region), credentialSource(config.credentials), config.fetch),
+      signedFetch(createSigner(region), credentialSource(config.credentials), config.fetch ?? defaultFetch),
       maxAttempts,
       requestTimeout,
     );

@@ -1,5 +1,16 @@
 import { clientFactory } from "./create-client.js";
+import type { Fetch } from "./sign.js";
 import { createNodeSigner } from "./signers/node.js";
+
+// The transport loads on the first call, as the signer does, so that importing the client stays fast.
+let transport: Promise<typeof import("./node/http-fetch.js")> | undefined;
+const nodeFetch: Fetch = async (url, init) => {
+  transport ??= import("./node/http-fetch.js").catch((error: unknown) => {
+    transport = undefined;
+    throw error;
+  });
+  return (await transport).httpFetch(url, init);
+};
 
 /**
  * Creates a client. Bad settings throw a `ConfigurationError` here; missing environment credentials are reported
@@ -11,4 +22,4 @@ import { createNodeSigner } from "./signers/node.js";
  * const client = createIotJobsClient({ region: "us-east-1", throwOnError: true });
  * const page = await client.listJobExecutionsForJob({ jobId: "firmware-42", maxResults: 50 });
  */
-export const createIotJobsClient = clientFactory(createNodeSigner);
+export const createIotJobsClient = clientFactory(createNodeSigner, nodeFetch);
