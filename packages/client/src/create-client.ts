@@ -107,8 +107,8 @@ export interface IotJobsClient<ThrowOnError extends boolean = false> {
 
 /**
  * Makes `createIotJobsClient` for a platform's SigV4 signer and default transport (the package's entry points pick
- * them: aws4fetch on Web Crypto and `globalThis.fetch` by default; under the `node` condition @smithy/signature-v4
- * and `node:http`). A `fetch` in the config always wins over the default transport.
+ * them: aws4fetch on Web Crypto and `globalThis.fetch` by default; under the `node` condition node:crypto and
+ * `node:http`). A `fetch` in the config always wins over the default transport.
  */
 export function clientFactory(createSigner: SignerFactory, defaultFetch?: Fetch) {
   return function createIotJobsClient<ThrowOnError extends boolean = false>(

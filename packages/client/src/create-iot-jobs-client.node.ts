@@ -1,15 +1,26 @@
 import { clientFactory } from "./create-client.js";
-import type { Fetch } from "./sign.js";
-import { createNodeSigner } from "./signers/node.js";
+import type { Fetch, SignerFactory } from "./sign.js";
 
-// The transport loads on the first call, as the signer does, so that importing the client stays fast.
-let transport: Promise<typeof import("./node/http-fetch.js")> | undefined;
-const nodeFetch: Fetch = async (url, init) => {
-  transport ??= import("./node/http-fetch.js").catch((error: unknown) => {
-    transport = undefined;
-    throw error;
-  });
-  return (await transport).httpFetch(url, init);
+// The node: modules load on the first call (signer and transport each in a chunk of their own), so that importing
+// the client stays fast.
+const once = <T>(load: () => Promise<T>) => {
+  let loaded: Promise<T> | undefined;
+  return () => {
+    // A failed import is retried by the next call.
+    loaded ??= load().catch((error: unknown) => {
+      loaded = undefined;
+      throw error;
+    });
+    return loaded;
+  };
+};
+const transport = once(() => import("./node/http-fetch.js"));
+const signing = once(() => import("./node/sign.js"));
+
+const nodeFetch: Fetch = async (url, init) => (await transport()).httpFetch(url, init);
+const nodeSigner: SignerFactory = (region) => {
+  let sign: ReturnType<SignerFactory> | undefined;
+  return async (identity, url) => (sign ??= (await signing()).createCryptoSigner(region))(identity, url);
 };
 
 /**
@@ -22,4 +33,4 @@ const nodeFetch: Fetch = async (url, init) => {
  * const client = createIotJobsClient({ region: "us-east-1", throwOnError: true });
  * const page = await client.listJobExecutionsForJob({ jobId: "firmware-42", maxResults: 50 });
  */
-export const createIotJobsClient = clientFactory(createNodeSigner, nodeFetch);
+export const createIotJobsClient = clientFactory(nodeSigner, nodeFetch);

@@ -41,31 +41,24 @@ const importsOf = (file: string) =>
     .filter((specifier) => !specifier.startsWith("."))
     .sort();
 
-test("dist bundles the private spec package (code and types); only the node transport imports node: modules", () => {
+test("dist bundles the private spec package (code and types); only the node entry's own chunks import node: modules", () => {
   const files = readdirSync(dist).filter((f) => /\.(js|d\.ts)$/.test(f));
-  // The node entry's transport, loaded on its first call: the one file that may import node: modules.
-  const transport = files.filter((f) => /^http-fetch-.*\.js$/.test(f));
-  expect(transport).toHaveLength(1);
+  // The node entry's transport and signer, each loaded on its first call: the only files with node: imports.
+  const transport = files.find((f) => /^http-fetch-.*\.js$/.test(f)) as string;
+  const signer = files.find((f) => /^sign-.*\.js$/.test(f)) as string;
+  expect(importsOf(transport)).toEqual(["node:http", "node:https", "node:zlib"]);
+  expect(importsOf(signer)).toEqual(["node:crypto"]);
   for (const file of files) {
     expect(read(file), file).not.toContain("@iot-jobs/spec");
-    if (!transport.includes(file)) expect(read(file), file).not.toMatch(/from ["']node:|import\(["']node:/);
+    if (file !== transport && file !== signer) expect(read(file), file).not.toMatch(/from ["']node:|import\(["']node:/);
     // The spec's response examples stay out of the published code.
     expect(read(file), file).not.toContain("firstPage");
   }
-  expect(importsOf(transport[0] as string)).toEqual(["node:http", "node:https", "node:zlib"]);
-  // The default entry signs with aws4fetch (Web Crypto) and sends with fetch; the `node` one loads
-  // @smithy/signature-v4 with the pure-JS SHA-256 of @noble/hashes, and node:http, on its first call (chunks of
-  // their own). openapi-fetch is shared.
+  // The default entry signs with aws4fetch (Web Crypto) and sends with fetch; openapi-fetch is shared.
   expect(importsOf("index.js")).toEqual(["aws4fetch"]);
-  expect(importsOf("node.js")).toEqual(["@smithy/signature-v4"]);
-  const chunks = files.filter(
-    (f) => f.endsWith(".js") && f !== "index.js" && f !== "node.js" && !transport.includes(f),
-  );
-  expect([...new Set(chunks.flatMap(importsOf))].sort()).toEqual([
-    "@noble/hashes/hmac.js",
-    "@noble/hashes/sha2.js",
-    "openapi-fetch",
-  ]);
+  expect(importsOf("node.js")).toEqual([]);
+  const shared = files.filter((f) => f.endsWith(".js") && ![transport, signer, "index.js", "node.js"].includes(f));
+  expect([...new Set(shared.flatMap(importsOf))].sort()).toEqual(["openapi-fetch"]);
 });
 
 test("the package resolves to the node entry in Node and to the Web Crypto entry elsewhere", () => {
