@@ -60,7 +60,7 @@ test("size: three bundles, gzip smaller than minified, ratios from the byte coun
 
 test("per-call: every variant ran rounds × calls checked calls, ratios are quotients of the medians", () => {
   const { variants, ratios, settings } = doc.sections["per-call"];
-  expect(Object.keys(variants)).toHaveLength(5);
+  expect(Object.keys(variants)).toHaveLength(6);
   for (const v of Object.values(variants)) {
     expect(v.wallUs.n).toBe(settings.rounds * settings.calls);
     expect(v.cpuUs.n).toBe(settings.rounds);
@@ -71,7 +71,12 @@ test("per-call: every variant ran rounds × calls checked calls, ratios are quot
   expectQuotient(
     ratios["ours/floor cpu"],
     ours.cpuUs.median,
-    variants["unsigned fetch + JSON.parse (floor)"].cpuUs.median,
+    variants["unsigned node:http + JSON.parse (floor)"].cpuUs.median,
+  );
+  expectQuotient(
+    ratios["ours/fetch floor wall"],
+    ours.wallUs.median,
+    variants["unsigned fetch + JSON.parse"].wallUs.median,
   );
 });
 

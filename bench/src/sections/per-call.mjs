@@ -225,12 +225,14 @@ export function summarizeRuns({ wall, cpu, roundMedians, settings }) {
     status: "measured",
     settings: { ...settings, pageItems: PAGE_SIZE, inFlight: 1 },
     variants: results,
+    /** @type {Record<string, ReturnType<typeof perRound>>} */
     perRoundRatios: Object.fromEntries(
       pairs.flatMap(([name, a, b]) => [
         [`${name} wall`, perRound(a, b, roundMedians)],
         [`${name} cpu`, perRound(a, b, cpu)],
       ]),
     ),
+    /** @type {Record<string, number | null>} */
     ratios: {
       ...Object.fromEntries(
         pairs.flatMap(([name, a, b]) => [
