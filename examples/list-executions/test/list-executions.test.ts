@@ -28,9 +28,12 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the script with nothing but these variables (no AWS_* of the machine running the tests). */
+/**
+ * Runs the script with these AWS_* variables and none of the machine's own; the rest of the environment (PATH, HOME,
+ * TZ, a shifted clock) stays as it is.
+ */
 async function run(args: string[], env: Record<string, string>): Promise<Run> {
-  const base = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" };
+  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("AWS_")));
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [script, ...args], {
       env: { ...base, ...env },

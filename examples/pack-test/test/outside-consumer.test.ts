@@ -8,7 +8,7 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { writeConsumerProject } from "../src/consumer-project.js";
 import { type ExecResult, exec } from "../src/exec.js";
-import { npmEnv, registryReachable } from "../src/npm.js";
+import { npmEnv, registryEnv, registryReachable } from "../src/npm.js";
 import { type PackedPackage, packPackage } from "../src/pack.js";
 
 const ci = process.env.CI === "true";
@@ -27,7 +27,7 @@ beforeAll(async () => {
   const started = performance.now();
   const install = await exec("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund"], {
     cwd: project,
-    env: npmEnv(),
+    env: registryEnv(),
     timeoutMs: 170_000,
   });
   console.info(
@@ -138,7 +138,8 @@ test("a script lists executions through the standalone mock, the tarball's iot-j
     const listed = await exec(process.execPath, ["list-executions.mjs", "fw-outside", "--page-size", "100"], {
       cwd: project,
       env: {
-        PATH: process.env.PATH,
+        // The machine's environment (a shifted clock included) without its AWS_* settings.
+        ...Object.fromEntries(Object.entries(npmEnv()).filter(([key]) => !key.startsWith("AWS_"))),
         AWS_REGION: "us-east-1",
         AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE", // the mock's documented test key: its default account
         AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",

@@ -83,6 +83,14 @@ describe.skipIf(skip)("the built reference in headless Chromium", () => {
     });
   }
 
+  /** Resolves once fonts are loaded and two frames were painted since the last layout change: no fixed wait. */
+  const painted = (page: Page) =>
+    page.evaluate(() =>
+      document.fonts.ready.then(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      ),
+    );
+
   /**
    * Saves a PNG of one section of the page with the site around it: the viewport is grown to the section's
    * height and scrolled so the section starts under the fixed header, with Redoc's sticky sidebar beside it.
@@ -97,14 +105,14 @@ describe.skipIf(skip)("the built reference in headless Chromium", () => {
       const top = box.y + (await page.evaluate(() => window.scrollY));
       if (Math.round(box.height) === last) {
         await page.evaluate((y) => window.scrollTo(0, y), top - header);
-        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 200))));
+        await painted(page);
         await page.screenshot({ path: join(resultsDir, file) });
         return;
       }
       last = Math.round(box.height);
       await page.setViewportSize({ width: 1440, height: Math.min(Math.ceil(box.height + header), 16_000) });
       await page.evaluate((y) => window.scrollTo(0, y), top - header);
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
+      await painted(page);
     }
     throw new Error(`the section for ${file} never stopped growing`);
   }

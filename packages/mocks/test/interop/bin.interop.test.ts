@@ -29,20 +29,30 @@ function run(args: string[]): Run {
   const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { child, stdout: () => out, stderr: () => err, exit };
 }
-async function listening(r: Run): Promise<string> {
-  for (let i = 0; i < 200; i++) {
-    const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(r.stdout());
-    if (m) return m[1]!;
-    if (r.child.exitCode !== null) throw new Error(`exited ${r.child.exitCode}: ${r.stderr()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`never printed its URL: ${r.stdout()} ${r.stderr()}`);
+/** Resolves with the first match of `pattern` in the bin's stdout, as soon as it is printed; rejects if it exits. */
+function printed(r: Run, pattern: RegExp): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const m = pattern.exec(r.stdout());
+      if (m) {
+        r.child.stdout!.off("data", check);
+        r.child.off("exit", exited);
+        resolve(m);
+      }
+    };
+    const exited = (code: number | null) =>
+      reject(new Error(`exited ${code} before printing ${pattern}: ${r.stderr()}`));
+    r.child.stdout!.on("data", check);
+    r.child.once("exit", exited);
+    check();
+  });
 }
+const listening = async (r: Run) => (await printed(r, /listening on (http:\/\/127\.0\.0\.1:\d+)/))[1]!;
 
 test("serves a seed file on a random loopback port, logs each request, and exits 0 on SIGTERM", async () => {
   const r = run(["--port", "0", "--seed", fixture("fleet.seed.json")]);
   const url = await listening(r);
-  expect(r.stdout()).toContain("seeded job firmware-update-2026-11 (account 123456789012, 500 executions)");
+  await printed(r, /seeded job firmware-update-2026-11 \(account 123456789012, 500 executions\)/);
   const response = await fetch(`${url}/jobs/firmware-update-2026-11/things?maxResults=2`);
   expect(response.status).toBe(200);
   const body = (await response.json()) as { executionSummaries: { thingArn: string; jobExecutionSummary: object }[] };
@@ -57,8 +67,8 @@ test("serves a seed file on a random loopback port, logs each request, and exits
       retryAttempt: 0,
     },
   });
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  expect(r.stdout()).toMatch(/GET \/jobs\/firmware-update-2026-11\/things\?maxResults=2 200 \d+\.\dms [0-9a-f-]{36}\n/);
+  // The log line is written when the response ends: wait for it rather than for a fixed time.
+  await printed(r, /GET \/jobs\/firmware-update-2026-11\/things\?maxResults=2 200 \d+\.\dms [0-9a-f-]{36}\n/);
   r.child.kill("SIGTERM");
   expect(await r.exit).toBe(0);
   expect(r.stdout()).toContain("SIGTERM, closing");
