@@ -106,11 +106,10 @@ export interface IotJobsClient<ThrowOnError extends boolean = false> {
 }
 
 /**
- * Makes `createIotJobsClient` for a platform's SigV4 signer and default transport (the package's entry points pick
- * them: aws4fetch on Web Crypto and `globalThis.fetch` by default; under the `node` condition node:crypto and
- * `node:http`). A `fetch` in the config always wins over the default transport.
+ * Makes `createIotJobsClient` for a platform's SigV4 signer (the package's entry points pick one: aws4fetch on Web
+ * Crypto by default, node:crypto under the `node` condition, whose entry also passes its own default `fetch`).
  */
-export function clientFactory(createSigner: SignerFactory, defaultFetch?: Fetch) {
+export function clientFactory(createSigner: SignerFactory) {
   return function createIotJobsClient<ThrowOnError extends boolean = false>(
     config: IotJobsClientConfig & { throwOnError?: ThrowOnError } = {},
   ): IotJobsClient<ThrowOnError> {
@@ -127,7 +126,7 @@ export function clientFactory(createSigner: SignerFactory, defaultFetch?: Fetch)
       removeTrailingSlash(
         resolveEndpoint(region, config.useFipsEndpoint ?? (!endpoint && e.AWS_USE_FIPS_ENDPOINT === "true"), endpoint),
       ),
-      signedFetch(createSigner(region), credentialSource(config.credentials), config.fetch ?? defaultFetch),
+      signedFetch(createSigner(region), credentialSource(config.credentials), config.fetch),
       maxAttempts,
       requestTimeout,
     );

@@ -24,7 +24,7 @@ const nodeSigner: SignerFactory = (region) => {
 };
 
 /**
- * Creates a client. Bad settings throw a `ConfigurationError` here; missing environment credentials are reported
+ * Creates a client; it sends with node:http unless the config gives a `fetch`. Bad settings throw a `ConfigurationError` here; missing environment credentials are reported
  * by the first call (a `CredentialsProviderError`).
  * @see https://github.com/iot-jobs/iot-jobs/tree/main/packages/client#readme
  * @example
@@ -33,4 +33,6 @@ const nodeSigner: SignerFactory = (region) => {
  * const client = createIotJobsClient({ region: "us-east-1", throwOnError: true });
  * const page = await client.listJobExecutionsForJob({ jobId: "firmware-42", maxResults: 50 });
  */
-export const createIotJobsClient = clientFactory(nodeSigner, nodeFetch);
+const create = clientFactory(nodeSigner);
+export const createIotJobsClient: typeof create = (config = {}) =>
+  create({ ...config, fetch: config.fetch ?? nodeFetch });
