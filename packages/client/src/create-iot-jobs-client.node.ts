@@ -20,7 +20,10 @@ const signing = once(() => import("./node/sign.js"));
 const nodeFetch: Fetch = async (url, init) => (await transport()).httpFetch(url, init);
 const nodeSigner: SignerFactory = (region) => {
   let sign: ReturnType<SignerFactory> | undefined;
-  return async (identity, url) => (sign ??= (await signing()).createCryptoSigner(region))(identity, url);
+  return async (identity, url) => {
+    sign ??= (await signing()).createCryptoSigner(region);
+    return sign(identity, url);
+  };
 };
 
 /**

@@ -10,7 +10,7 @@ import { EMPTY_BODY_SHA256, type SignerFactory } from "../sign.js";
 // this produces in test/interop/signatures.interop.test.ts.
 
 /** RFC 3986 encoding, as SigV4 wants it: encodeURIComponent plus `!'()*`. */
-const escape = (s: string) =>
+const uriEscape = (s: string) =>
   encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** The canonical path: `.` and `..` segments and empty ones resolved away, then encoded again (not S3). */
@@ -22,13 +22,13 @@ const canonicalPath = (path: string) => {
     else segments.push(segment);
   }
   const joined = `/${segments.join("/")}${segments.length > 0 && path.endsWith("/") ? "/" : ""}`;
-  return escape(joined).replace(/%2F/g, "/");
+  return uriEscape(joined).replace(/%2F/g, "/");
 };
 
 /** The canonical query: each pair encoded, sorted by encoded key, then value. */
 const canonicalQuery = (params: URLSearchParams) => {
   const pairs: [string, string][] = [];
-  for (const [key, value] of params) pairs.push([escape(key), escape(value)]);
+  for (const [key, value] of params) pairs.push([uriEscape(key), uriEscape(value)]);
   pairs.sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
   return pairs.map(([key, value]) => `${key}=${value}`).join("&");
 };
