@@ -134,6 +134,75 @@ export const servers = [
   }
 ] as const;
 
+/**
+ * The schema of the 200 body alone (the same as `responses["200"].schema`), so that a bundle can check responses
+ * without carrying every response's examples.
+ */
+export const outputSchema = {
+  "type": "object",
+  "properties": {
+    "executionSummaries": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "thingArn": {
+            "type": "string"
+          },
+          "jobExecutionSummary": {
+            "type": "object",
+            "properties": {
+              "status": {
+                "type": "string",
+                "enum": [
+                  "QUEUED",
+                  "IN_PROGRESS",
+                  "SUCCEEDED",
+                  "FAILED",
+                  "TIMED_OUT",
+                  "REJECTED",
+                  "REMOVED",
+                  "CANCELED"
+                ]
+              },
+              "queuedAt": {
+                "type": "number",
+                "format": "unixtime"
+              },
+              "startedAt": {
+                "type": "number",
+                "format": "unixtime"
+              },
+              "lastUpdatedAt": {
+                "type": "number",
+                "format": "unixtime"
+              },
+              "executionNumber": {
+                "type": "integer",
+                "format": "int64"
+              },
+              "retryAttempt": {
+                "type": "integer",
+                "format": "int32"
+              }
+            }
+          }
+        }
+      }
+    },
+    "nextToken": {
+      "oneOf": [
+        {
+          "type": "string"
+        },
+        {
+          "type": "null"
+        }
+      ]
+    }
+  }
+} as const;
+
 /** Every declared response by HTTP status: required headers, the body schema (dereferenced), named examples. */
 export const responses = {
   "200": {

@@ -125,6 +125,12 @@ export const signingName = "iot" as const;
 /** The server URL templates (standard, China, FIPS). */
 export const servers = ${json(servers)} as const;
 
+/**
+ * The schema of the 200 body alone (the same as \`responses["200"].schema\`), so that a bundle can check responses
+ * without carrying every response's examples.
+ */
+export const outputSchema = ${json(responses["200"].schema)} as const;
+
 /** Every declared response by HTTP status: required headers, the body schema (dereferenced), named examples. */
 export const responses = ${json(responses)} as const;
 `;

@@ -14,6 +14,7 @@ export {
   dateMembers,
   jobExecutionStatuses,
   operation,
+  outputSchema,
   paginator,
   parameters,
   responses,

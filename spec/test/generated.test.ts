@@ -1,7 +1,7 @@
 // The runtime module generated from the spec says what the spec says (parameters and responses are the
 // spec's, dereferenced); a stale or hand-edited generated file fails here and in `generate --check`.
 import { beforeAll, expect, test } from "vitest";
-import { dateMembers, jobExecutionStatuses, operation, parameters, responses } from "../src/index.js";
+import { dateMembers, jobExecutionStatuses, operation, outputSchema, parameters, responses } from "../src/index.js";
 import { loadDereferencedSpec } from "./load-spec.js";
 
 let op: Record<string, any>;
@@ -20,4 +20,9 @@ test("statuses, date members and response statuses come from the spec", () => {
   expect(dateMembers).toEqual(["queuedAt", "startedAt", "lastUpdatedAt"]);
   expect(Object.keys(responses).sort()).toEqual(Object.keys(op.responses).sort());
   expect(Object.keys(responses["200"].examples)).toEqual(["firstPage", "lastPage", "emptyPage"]);
+});
+
+test("outputSchema is the 200 body's schema alone, for bundles that check responses", () => {
+  expect(outputSchema).toEqual(responses["200"].schema);
+  expect(Object.keys(outputSchema.properties)).toEqual(["executionSummaries", "nextToken"]);
 });

@@ -1,6 +1,6 @@
 import { createIotJobsClient, ResourceNotFoundException, ServiceUnavailableException } from "@iot-jobs/client";
 import { execution, fleet, job, scenarios, TEST_CREDENTIALS } from "@iot-jobs/mocks";
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
 import { mock } from "../test/iot-mock.js";
 import { checkRollout } from "./rollout-gate.js";
 
@@ -54,11 +54,16 @@ test("a job that does not exist, or a service that stays down, fails the check w
     ResourceNotFoundException,
   );
   mock.store.createJob(job("fw-45", { fleet: fleet(10) }));
-  mock.faults.inject({ type: "unavailable" }, { times: 3 });
+  // The client's paginator asks for a failed page again (5 page retries after a call's 3 attempts), with backoff:
+  // no jitter here, so the test does not wait. A service down for good still fails the check.
+  vi.spyOn(Math, "random").mockReturnValue(0);
+  mock.faults.inject({ type: "unavailable" });
   const failure = checkRollout(createIotJobsClient({ region: "eu-west-1", credentials: TEST_CREDENTIALS }), "fw-45", {
     maxFailureRate: 0,
   });
   await expect(failure).rejects.toSatisfy(
     (e) => ServiceUnavailableException.isInstance(e) && e.$metadata.attempts === 3,
   );
+  expect(mock.history.filter((r) => r.jobId === "fw-45")).toHaveLength(6 * 3);
+  vi.restoreAllMocks();
 });

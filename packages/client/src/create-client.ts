@@ -8,6 +8,7 @@ import {
   paginateListJobExecutionsForJob,
   unwrap,
 } from "./paginate-list-job-executions-for-job.js";
+import { CAPACITY } from "./retry.js";
 import { type Fetch, type SignerFactory, signedFetch } from "./sign.js";
 import type {
   CallOptions,
@@ -52,6 +53,12 @@ export interface IotJobsClientConfig {
   requestTimeout?: number;
   /** Throw errors and resolve to the data instead of resolving to `{ data, error }`. @default false */
   throwOnError?: boolean;
+  /**
+   * Milliseconds to add to the local clock when signing, as in the AWS SDKs. The client corrects it itself after
+   * a clock skew error (`InvalidSignatureException` "Signature expired"): it adopts the server's `Date` and retries
+   * at once. @default 0
+   */
+  systemClockOffset?: number;
 }
 
 /**
@@ -106,36 +113,54 @@ export interface IotJobsClient<ThrowOnError extends boolean = false> {
 }
 
 /**
- * Makes `createIotJobsClient` for a platform's SigV4 signer (the package's entry points pick one: aws4fetch on Web
- * Crypto by default, node:crypto under the `node` condition, whose entry also passes its own default `fetch`).
+ * Makes `createIotJobsClient` for a platform's SigV4 signer (the package's entry points pick one: SigV4 on Web
+ * Crypto by default, on node:crypto under the `node` condition, whose entry also passes its own default `fetch`).
  */
 export function clientFactory(createSigner: SignerFactory) {
   return function createIotJobsClient<ThrowOnError extends boolean = false>(
     config: IotJobsClientConfig & { throwOnError?: ThrowOnError } = {},
   ): IotJobsClient<ThrowOnError> {
-    const e = env();
-    const region = checkRegion(config.region ?? (e.AWS_REGION || e.AWS_DEFAULT_REGION));
-    const { maxAttempts = +(e.AWS_MAX_ATTEMPTS || 3), requestTimeout } = config;
-    if (!(maxAttempts >= 1 && maxAttempts % 1 === 0) || (requestTimeout != null && !(requestTimeout > 0))) {
-      fail(`Invalid maxAttempts ${maxAttempts} or requestTimeout ${requestTimeout}`);
-    }
+    // Each setting as [the name the user gave it by, its value]: errors name the option or variable actually set.
     // An empty variable is none, as for botocore.
-    const endpoint = config.endpoint ?? (e.AWS_ENDPOINT_URL_IOT || e.AWS_ENDPOINT_URL || undefined);
-    const call = sender(
+    const e = env();
+    const setting = (option: string, given: unknown, ...variables: string[]): [string, unknown] => {
+      if (given != null) return [option, given];
+      const name = variables.find((v) => e[v]);
+      return name ? [name, e[name]] : [option, undefined];
+    };
+    const [regionName, regionValue] = setting("region", config.region, "AWS_REGION", "AWS_DEFAULT_REGION");
+    const region = checkRegion(regionValue, regionName);
+    const [attemptsName, attempts = 3] = setting("maxAttempts", config.maxAttempts, "AWS_MAX_ATTEMPTS");
+    const maxAttempts = +(attempts as number);
+    if (!(maxAttempts >= 1 && maxAttempts % 1 === 0))
+      fail(`Invalid ${attemptsName} ${attempts}: must be an integer ≥ 1`);
+    const { requestTimeout, systemClockOffset = 0 } = config;
+    if (requestTimeout != null && !(requestTimeout > 0)) fail(`Invalid requestTimeout ${requestTimeout}: must be > 0`);
+    if (!Number.isFinite(systemClockOffset)) fail(`Invalid systemClockOffset ${systemClockOffset}: must be a number`);
+    const [endpointName, endpoint] = setting("endpoint", config.endpoint, "AWS_ENDPOINT_URL_IOT", "AWS_ENDPOINT_URL");
+    const quota = { tokens: CAPACITY };
+    const call = sender({
       // openapi-fetch joins base URL and path as createClient does, without a doubled slash.
-      removeTrailingSlash(
-        resolveEndpoint(region, config.useFipsEndpoint ?? (!endpoint && e.AWS_USE_FIPS_ENDPOINT === "true"), endpoint),
+      baseUrl: removeTrailingSlash(
+        resolveEndpoint(
+          region,
+          config.useFipsEndpoint ?? (!endpoint && e.AWS_USE_FIPS_ENDPOINT === "true"),
+          endpoint as string | undefined,
+          endpointName,
+        ),
       ),
-      signedFetch(createSigner(region), credentialSource(config.credentials), config.fetch),
+      send: signedFetch(createSigner(region), credentialSource(config.credentials), config.fetch),
       maxAttempts,
       requestTimeout,
-    );
+      quota,
+      clock: { offset: systemClockOffset },
+    });
     return {
       listJobExecutionsForJob: (config.throwOnError
         ? (input: ListJobExecutionsForJobInput, options?: CallOptions) => call(input, options).then(unwrap)
         : call) as IotJobsClient<ThrowOnError>["listJobExecutionsForJob"],
-      paginateListJobExecutionsForJob: (input, options) => paginateListJobExecutionsForJob(call, input, options),
-      listAllJobExecutionsForJob: (input, options) => listAllJobExecutionsForJob(call, input, options),
+      paginateListJobExecutionsForJob: (input, options) => paginateListJobExecutionsForJob(call, quota, input, options),
+      listAllJobExecutionsForJob: (input, options) => listAllJobExecutionsForJob(call, quota, input, options),
     };
   };
 }

@@ -20,9 +20,9 @@ const signing = once(() => import("./node/sign.js"));
 const nodeFetch: Fetch = async (url, init) => (await transport()).httpFetch(url, init);
 const nodeSigner: SignerFactory = (region) => {
   let sign: ReturnType<SignerFactory> | undefined;
-  return async (identity, url) => {
+  return async (identity, url, date) => {
     sign ??= (await signing()).createCryptoSigner(region);
-    return sign(identity, url);
+    return sign(identity, url, date);
   };
 };
 

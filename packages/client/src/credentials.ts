@@ -32,10 +32,26 @@ export type AwsCredentialIdentityProvider = () => Promise<AwsCredentialIdentity>
 /** Refresh credentials this long before they expire, as the SDKs do. */
 const REFRESH_WINDOW = 300_000;
 
-const check = (c: AwsCredentialIdentity | undefined, Err: IotJobsExceptionClass<IotJobsException>) => {
-  if (!c?.accessKeyId || !c.secretAccessKey) throw new Err({ message: `${P}No credentials (AWS_ACCESS_KEY_ID)` });
-  return c;
+/**
+ * Checks that both keys are non-empty; the error names the one missing where the user set it (`how` words it).
+ * A secret is never shown.
+ */
+const check = (
+  c: AwsCredentialIdentity | undefined,
+  Err: IotJobsExceptionClass<IotJobsException>,
+  how: (key: "accessKeyId" | "secretAccessKey") => string,
+) => {
+  const missing = !c?.accessKeyId ? "accessKeyId" : !c.secretAccessKey ? "secretAccessKey" : undefined;
+  if (missing) throw new Err({ message: P + how(missing) });
+  return c as AwsCredentialIdentity;
 };
+
+const fromConfig = (key: string) => `Invalid credentials.${key}: must be a non-empty string`;
+const fromProvider = (key: string) => `No ${key} from the credentials provider`;
+const fromVariables = (key: string) =>
+  key === "accessKeyId"
+    ? "No AWS_ACCESS_KEY_ID: set it (and AWS_SECRET_ACCESS_KEY), or pass credentials"
+    : "No AWS_SECRET_ACCESS_KEY: set it (and AWS_ACCESS_KEY_ID), or pass credentials";
 
 /** The standard variables, read at the first call (so they may be set after the client was created). */
 const fromEnv = async (): Promise<AwsCredentialIdentity> => {
@@ -54,7 +70,7 @@ const fromEnv = async (): Promise<AwsCredentialIdentity> => {
  */
 export function credentialSource(credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider) {
   if (credentials && typeof credentials !== "function") {
-    const fixed = Promise.resolve(check(credentials, ConfigurationError));
+    const fixed = Promise.resolve(check(credentials, ConfigurationError, fromConfig));
     return () => fixed;
   }
   let cached: Promise<AwsCredentialIdentity> | undefined;
@@ -69,7 +85,7 @@ export function credentialSource(credentials?: AwsCredentialIdentity | AwsCreden
         .then((c) => {
           // A provider may hand over parsed JSON, with `expiration` as a string.
           if (c?.expiration) refreshAt = new Date(c.expiration).getTime() - REFRESH_WINDOW;
-          return check(c, CredentialsProviderError);
+          return check(c, CredentialsProviderError, credentials ? fromProvider : fromVariables);
         })
         .catch((cause) => {
           cached = undefined;

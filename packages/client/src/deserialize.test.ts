@@ -3,6 +3,7 @@ import { expect, test } from "vitest";
 import { toOutput, toServiceError } from "./deserialize.js";
 import {
   AccessDeniedException,
+  DeserializationError,
   InvalidRequestException,
   InvalidSignatureException,
   IotJobsException,
@@ -48,10 +49,10 @@ test("absent members stay absent (no keys with undefined)", () => {
   expect(Object.keys(bare)).toEqual(["executionSummaries"]);
 });
 
-test("the last page has no nextToken, whether absent or null; an empty body is an empty page", () => {
+test("the last page has no nextToken, whether absent or null; an empty object is an empty page", () => {
   expect(toOutput(clone(responses[200].examples.lastPage))).not.toHaveProperty("nextToken");
   expect(toOutput({ executionSummaries: [], nextToken: null })).toEqual({ executionSummaries: [] });
-  expect(toOutput(undefined)).toEqual({});
+  expect(toOutput({})).toEqual({});
 });
 
 test("conversion is in place: no copy of the page", () => {
@@ -59,8 +60,60 @@ test("conversion is in place: no copy of the page", () => {
   expect(toOutput(body)).toBe(body);
 });
 
-test.each([["a string"], [42], [true], [[1, 2]]])("a body %j that is not a JSON object is a SyntaxError", (body) => {
-  expect(() => toOutput(body)).toThrow(SyntaxError);
+test.each([
+  // [body, path, message after "Invalid response "]
+  [null, "", "body null: must satisfy type: object"],
+  ["a string", "", 'body "a string": must satisfy type: object'],
+  [[1, 2], "", "body [1,2]: must satisfy type: object"],
+  [
+    { executionSummaries: "nope", nextToken: 5 },
+    "executionSummaries",
+    'executionSummaries "nope": must satisfy type: array',
+  ],
+  [{ executionSummaries: [], nextToken: 5 }, "nextToken", "nextToken 5: must satisfy type: string or null"],
+  [
+    { executionSummaries: [{ thingArn: 7 }] },
+    "executionSummaries[0].thingArn",
+    "executionSummaries[0].thingArn 7: must satisfy type: string",
+  ],
+  [
+    { executionSummaries: [{}, {}, {}, { jobExecutionSummary: { queuedAt: "yesterday" } }] },
+    "executionSummaries[3].jobExecutionSummary.queuedAt",
+    'executionSummaries[3].jobExecutionSummary.queuedAt "yesterday": must satisfy type: number',
+  ],
+  [
+    { executionSummaries: [{ jobExecutionSummary: { status: "DONE" } }] },
+    "executionSummaries[0].jobExecutionSummary.status",
+    'executionSummaries[0].jobExecutionSummary.status "DONE": must satisfy enum: QUEUED,IN_PROGRESS,SUCCEEDED,FAILED,TIMED_OUT,REJECTED,REMOVED,CANCELED',
+  ],
+  [
+    { executionSummaries: [{ jobExecutionSummary: { executionNumber: 1.5 } }] },
+    "executionSummaries[0].jobExecutionSummary.executionNumber",
+    "executionSummaries[0].jobExecutionSummary.executionNumber 1.5: must satisfy type: integer",
+  ],
+  [
+    { executionSummaries: [{ jobExecutionSummary: null }] },
+    "executionSummaries[0].jobExecutionSummary",
+    "executionSummaries[0].jobExecutionSummary null: must satisfy type: object",
+  ],
+])("a 200 body %j that breaks the spec's schema is a DeserializationError naming the path", (body, path, message) => {
+  let thrown: unknown;
+  try {
+    toOutput(body);
+  } catch (e) {
+    thrown = e;
+  }
+  expect(thrown).toBeInstanceOf(DeserializationError);
+  expect(thrown).toMatchObject({ path, message: `[@iot-jobs/client] Invalid response ${message}`, $fault: "client" });
+  expect((thrown as DeserializationError).$retryable).toBeUndefined();
+});
+
+test("members the schema does not know are kept, as AWS adds members over time", () => {
+  const body = {
+    executionSummaries: [{ thingArn: "a", newMember: { x: 1 }, jobExecutionSummary: { futureField: "y" } }],
+    more: 1,
+  };
+  expect(toOutput(clone(body))).toEqual(body);
 });
 
 const response = (status: number, headers: Record<string, string> = {}) =>

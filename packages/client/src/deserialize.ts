@@ -1,5 +1,13 @@
-import { dateMembers } from "@iot-jobs/spec";
-import { type IotJobsException, type ResponseMetadata, serviceExceptions, UnknownServiceException } from "./errors.js";
+import { dateMembers, outputSchema } from "@iot-jobs/spec";
+import {
+  DeserializationError,
+  type IotJobsException,
+  P,
+  type ResponseMetadata,
+  serviceExceptions,
+  UnknownServiceException,
+} from "./errors.js";
+import { findBreach, invalid } from "./find-breach.js";
 import { classify } from "./retry.js";
 import type { ListJobExecutionsForJobOutput } from "./types.js";
 
@@ -15,13 +23,17 @@ export const metadata = (response: Response | undefined, counts: object): Respon
   }) as ResponseMetadata;
 
 /**
- * Converts a 200 body in place, without a copy: epoch seconds become `Date`s (rounded to the millisecond, as the
- * SDKs do), absent members stay absent, `nextToken: null` is dropped. Throws a SyntaxError on a body that is not
- * the spec's JSON object.
+ * Checks a 200 body against the spec's response schema (`findBreach`), then converts it in place, without a copy: epoch seconds
+ * become `Date`s (rounded to the millisecond, as the SDKs do), absent members stay absent, `nextToken: null` is
+ * dropped. Throws a `DeserializationError` naming the path of the first member that breaks the schema.
  */
 export function toOutput(body: unknown): ListJobExecutionsForJobOutput {
-  const page = (body ?? {}) as WirePage;
-  if (typeof page !== "object" || Array.isArray(page)) throw new SyntaxError("not a JSON object");
+  const found = findBreach(body, outputSchema, "");
+  if (found) {
+    const [path, constraint, value] = found;
+    throw new DeserializationError({ message: P + invalid(`response ${path || "body"}`, value, constraint), path });
+  }
+  const page = body as WirePage;
   for (const { jobExecutionSummary: summary } of page.executionSummaries ?? []) {
     for (const member of summary ? dateMembers : []) {
       const seconds = (summary as Record<string, number>)[member];

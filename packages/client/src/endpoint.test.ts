@@ -68,17 +68,60 @@ test.each([
   "http://a b",
 ])("endpoint %j is rejected, naming the value", (endpoint) => {
   expect(() => resolveEndpoint("us-east-1", false, endpoint)).toThrow(ConfigurationError);
-  expect(() => resolveEndpoint("us-east-1", false, endpoint)).toThrow(`Invalid endpoint ${endpoint}`);
+  expect(() => resolveEndpoint("us-east-1", false, endpoint)).toThrow(
+    `Invalid endpoint ${endpoint}: must be an http(s) URL`,
+  );
 });
 
-test.each(["us-east-1", "cn-north-1", "us-gov-west-1", "local", "a"])("region %j is accepted", (region) => {
-  expect(checkRegion(region)).toBe(region);
-});
-
-test.each([undefined, "", "US-EAST-1", "us east 1", "us-east-1.", "-us-east-1", "us-east-1-", "a".repeat(64), 42])(
-  "region %j is rejected, naming the value",
+test.each(["us-east-1", "cn-north-1", "us-gov-west-1", "eusc-de-east-1", "us-isob-east-1", "ap-southeast-7"])(
+  "region %j is accepted",
   (region) => {
-    expect(() => checkRegion(region)).toThrow(ConfigurationError);
-    expect(() => checkRegion(region)).toThrow(`Invalid region ${JSON.stringify(region)}`);
+    expect(checkRegion(region)).toBe(region);
+  },
+);
+
+test.each([
+  // [given, the suggestion]
+  ["eu-wset-1", "eu-west-1"],
+  ["us-esat-1", "us-east-1"],
+  ["ap-southest-2", "ap-southeast-2"],
+  ["us-gov-wets-1", "us-gov-west-1"],
+  ["US-EAST-1", "us-east-1"],
+  ["us-east1", "us-east-1"],
+  ["local", "us-east-1"],
+  ["", "us-east-1"],
+  [42, "us-east-1"],
+])("region %j is refused at creation, with the nearest region suggested (%s)", (region, near) => {
+  expect(() => checkRegion(region)).toThrow(ConfigurationError);
+  expect(() => checkRegion(region)).toThrow(
+    `[@iot-jobs/client] Invalid region ${JSON.stringify(region)}: not an AWS region; did you mean ${near}?`,
+  );
+});
+
+test.each(["us east 1", "us-east-1.", "-us-east-1", "us-east-1-", "a".repeat(64)])(
+  "region %j (not a DNS label) is refused, naming the option it came from",
+  (region) => {
+    expect(() => checkRegion(region, "AWS_REGION")).toThrow(`Invalid AWS_REGION ${JSON.stringify(region)}`);
+  },
+);
+
+test("no region is refused, saying where to set one", () => {
+  expect(() => checkRegion(undefined)).toThrow("[@iot-jobs/client] No region: pass region or set AWS_REGION");
+});
+
+test.each(["http://u:pw@127.0.0.1:4010", "https://user@gw.example/iot", "http://:secret@h", "https://a%40b:p%3Aw@h/x"])(
+  "endpoint %j with credentials in it is refused without showing them",
+  (endpoint) => {
+    const thrown = (() => {
+      try {
+        resolveEndpoint("us-east-1", false, endpoint, "AWS_ENDPOINT_URL_IOT");
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(thrown).toBeInstanceOf(ConfigurationError);
+    expect(thrown?.message).toMatch(/^\[@iot-jobs\/client\] Invalid AWS_ENDPOINT_URL_IOT https?:\/\/\*\*\*@/);
+    expect(thrown?.message).toContain("must not contain credentials");
+    for (const secret of ["pw", "secret", "user", "p%3Aw"]) expect(thrown?.message).not.toContain(`${secret}@`);
   },
 );

@@ -25,10 +25,15 @@ export interface ResponseMetadata {
   httpStatusCode?: number;
   /** `x-amzn-RequestId` of the last response: quote it when you report a problem to AWS. */
   requestId?: string;
-  /** Attempts made for this call, retries included; `0` when validation failed and nothing was sent. */
+  /** Requests sent for this call, retries included; `0` when nothing was sent (validation, credentials). */
   attempts: number;
   /** Milliseconds spent waiting between attempts. */
   totalRetryDelay: number;
+  /**
+   * `true` on a clock skew error (e.g. `InvalidSignatureException` "Signature expired") after which the client
+   * adopted the server's clock; the call is retried at once if attempts are left, later calls sign with it.
+   */
+  clockSkewCorrected?: boolean;
 }
 
 /**
@@ -64,8 +69,16 @@ export class IotJobsException extends Error {
   declare readonly $retryable?: RetryableTrait;
   /** Status, request id, attempts and retry delay of the call that failed. */
   declare readonly $metadata: ResponseMetadata;
-  /** The error type the service sent, when it sent one (e.g. the unknown name behind `UnknownServiceException`). */
+  /**
+   * The error type the service sent, when it sent one (e.g. the unknown name behind `UnknownServiceException`); on
+   * a `NetworkError`, the system error code under it (`ECONNREFUSED`, `ENOTFOUND`, `CERT_HAS_EXPIRED`, ...).
+   */
   declare readonly code?: string;
+  /**
+   * Set on every error a paginator throws: the `nextToken` of the page that failed (`undefined` for the first page
+   * of a scan). Pass it as `startingToken` to resume the scan where it stopped, without repeating an execution.
+   */
+  declare readonly resumeToken?: string;
 
   constructor(init: IotJobsExceptionInit = {}, name = "IotJobsException", fault: Fault = "client") {
     // Error keeps `cause` as a non-enumerable own property, and only when one was given; assigning the init's
@@ -218,9 +231,11 @@ export interface UnknownServiceException extends IotJobsException {
 // ---- Errors raised on this side of the wire.
 
 /**
- * The request never got a response: DNS, connection refused or reset, TLS, CORS. Retried; `cause` is fetch's error.
+ * The request never got a response: DNS, connection refused or reset, TLS, CORS. Retried. The message names the
+ * endpoint's origin and the root cause (`No response from http://127.0.0.1:4999: connect ECONNREFUSED
+ * 127.0.0.1:4999`), `code` its system error code; `cause` is the transport's error.
  * @example
- * if (error instanceof NetworkError) console.error("offline?", error.cause);
+ * if (error instanceof NetworkError && error.code === "ENOTFOUND") console.error("check the region or endpoint");
  */
 export const NetworkError = define<NetworkError>("NetworkError");
 export interface NetworkError extends IotJobsException {
@@ -238,17 +253,21 @@ export interface TimeoutError extends IotJobsException {
 }
 
 /**
- * A successful response whose body is not the JSON object the spec describes. Not retried.
+ * A successful response whose body is not what the spec's response schema describes (not JSON, `null`, a member
+ * of the wrong type or outside its enum); members the schema does not know are accepted. Not retried.
  * @example
- * if (error instanceof DeserializationError) console.error(error.message, error.cause);
+ * if (error instanceof DeserializationError) console.error(error.path, error.message);
  */
 export const DeserializationError = define<DeserializationError>("DeserializationError");
 export interface DeserializationError extends IotJobsException {
   readonly name: "DeserializationError";
+  /** Where the body breaks the schema, e.g. `executionSummaries[3].jobExecutionSummary.queuedAt` (`""`: the body). */
+  readonly path?: string;
 }
 
 /**
- * A parameter breaks a constraint of the spec; nothing was sent (`$metadata.attempts` is 0).
+ * A parameter breaks a constraint of the spec (or a paginator's `pageRetries` is not an integer ≥ 0); nothing was
+ * sent (`$metadata.attempts` is 0).
  * @example
  * if (error instanceof ParamValidationError) console.error(error.field, error.value, error.constraint);
  */
@@ -287,7 +306,8 @@ export interface CredentialsProviderError extends IotJobsException {
 }
 
 /**
- * A bad client configuration (region, endpoint, FIPS, credentials, retry settings); thrown by `createIotJobsClient`.
+ * A bad client configuration (region, endpoint, FIPS, credentials, retry or clock settings); thrown by
+ * `createIotJobsClient`. The message names the option or environment variable the bad value came from.
  * @example
  * try { createIotJobsClient({ region: "us-east-1", useFipsEndpoint: true, endpoint: "http://127.0.0.1:4010" }); }
  * catch (e) { console.error((e as ConfigurationError).message); }

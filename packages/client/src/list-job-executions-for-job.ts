@@ -1,14 +1,20 @@
 import { operation, type paths } from "@iot-jobs/spec";
 import { createFinalURL, createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
+import { rootCause } from "./cause.js";
+import { type Clock, correctClock } from "./clock.js";
 import { metadata, toOutput, toServiceError } from "./deserialize.js";
-import { DeserializationError, IotJobsException, NetworkError, P, TimeoutError } from "./errors.js";
-import { backoff, sleep } from "./retry.js";
+import {
+  CredentialsProviderError,
+  DeserializationError,
+  IotJobsException,
+  NetworkError,
+  P,
+  TimeoutError,
+} from "./errors.js";
+import { backoff, CAPACITY, type RetryQuota, sleep, take } from "./retry.js";
 import type { SignedFetch } from "./sign.js";
 import type { CallOptions, ListJobExecutionsForJobInput, ListJobExecutionsForJobResult } from "./types.js";
 import { validate } from "./validate.js";
-
-/** The retry token bucket holds 500 tokens (SDK standard mode). */
-const CAPACITY = 500;
 
 type Params = paths[typeof operation.path]["get"]["parameters"];
 
@@ -34,13 +40,24 @@ const errorBody = async (response: Response): Promise<unknown> => {
   }
 };
 
+/** What a client's sender needs: where, how to send, retry settings and the state its calls share. */
+export interface SenderConfig {
+  baseUrl: string;
+  send: SignedFetch;
+  maxAttempts: number;
+  requestTimeout?: number | undefined;
+  quota: RetryQuota;
+  clock: Clock;
+}
+
 /**
  * Makes a client's ListJobExecutionsForJob: validate, then send with retries in the SDKs' standard mode, sharing
- * one retry token bucket across the client's calls. A call resolves to `data` or `error`; it rejects only when its
- * signal aborts, with the signal's reason (also while waiting to retry).
+ * one retry token bucket and one clock correction across the client's calls. A call resolves to `data` or `error`;
+ * it rejects only when its signal aborts, with the signal's reason (also while waiting to retry).
  */
-export function sender(baseUrl: string, signedFetch: SignedFetch, maxAttempts: number, requestTimeout?: number) {
-  let tokens = CAPACITY;
+export function sender({ baseUrl, send, maxAttempts, requestTimeout, quota, clock }: SenderConfig) {
+  // Errors name the origin only: never a path prefix (which may hold a secret) nor the query.
+  const origin = new URL(baseUrl).origin;
   return async (
     input: ListJobExecutionsForJobInput,
     { signal }: CallOptions = {},
@@ -65,40 +82,53 @@ export function sender(baseUrl: string, signedFetch: SignedFetch, maxAttempts: n
           controller?.abort();
         }, requestTimeout);
       try {
-        response = await signedFetch(requestUrl(baseUrl, input), controller?.signal);
+        response = await send(requestUrl(baseUrl, input), controller?.signal, new Date(Date.now() + clock.offset));
         if (response.ok) {
+          correctClock(clock, response);
           const data = toOutput(await response.json());
           // A success refunds the last retry's tokens, or adds one.
-          tokens = Math.min(CAPACITY, tokens + (cost ?? 1));
+          quota.tokens = Math.min(CAPACITY, quota.tokens + (cost ?? 1));
           data.$metadata = metadata(response, counts);
           return { data, $metadata: data.$metadata, response };
         }
         error = toServiceError(response, await errorBody(response));
       } catch (cause) {
         if (signal?.aborted) throw signal.reason;
-        // A body that is not the spec's JSON is a DeserializationError (not retried); no response at all is a
-        // NetworkError, or a TimeoutError when our timer fired (both retried).
-        const Err = timedOut
-          ? TimeoutError
-          : response && cause instanceof SyntaxError
-            ? DeserializationError
-            : NetworkError;
+        // Credentials come before sending: nothing went out.
+        if (CredentialsProviderError.isInstance(cause)) counts.attempts--;
+        const { reason, code } = rootCause(cause);
+        // Our own errors pass; a body that is not JSON is a DeserializationError (not retried); no response at all
+        // is a NetworkError, or a TimeoutError when our timer fired (both retried).
         error = IotJobsException.isInstance(cause)
           ? cause
-          : new Err({
-              message: P + (timedOut ? `No response within ${requestTimeout} ms` : cause),
-              cause,
-              $retryable: Err === DeserializationError ? undefined : { throttling: false },
-            });
+          : response && cause instanceof SyntaxError
+            ? new DeserializationError({ message: P + cause, cause })
+            : timedOut
+              ? new TimeoutError({
+                  message: `${P}No response from ${origin} within ${requestTimeout} ms`,
+                  cause,
+                  $retryable: { throttling: false },
+                })
+              : new NetworkError({
+                  message: `${P}No response from ${origin}: ${reason}`,
+                  code,
+                  cause,
+                  $retryable: { throttling: false },
+                });
       } finally {
         clearTimeout(timer);
         signal?.removeEventListener("abort", abort);
       }
+      if (response && correctClock(clock, response, error)) {
+        // Signed with a skewed clock: the offset is now the server's, so a fresh signature will do; no backoff.
+        error.$metadata.clockSkewCorrected = true;
+        if (counts.attempts < maxAttempts) error = undefined;
+        continue;
+      }
       // A retry costs 5 tokens, 10 after a timeout or a network error (no response).
       cost = response ? 5 : 10;
       const retryable = error.$retryable;
-      if (retryable && counts.attempts < maxAttempts && tokens >= cost) {
-        tokens -= cost;
+      if (retryable && counts.attempts < maxAttempts && take(quota, cost)) {
         const delay = backoff(counts.attempts - 1, retryable.throttling);
         counts.totalRetryDelay += delay;
         if (delay > 0) await sleep(delay, signal);

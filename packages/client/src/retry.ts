@@ -42,3 +42,22 @@ export const sleep = (ms: number, signal?: AbortSignal) =>
     }, ms);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
+
+/**
+ * The retry token bucket of a client (SDK standard mode): 500 tokens; a retry costs 5 (10 after a timeout or a
+ * network error), a paginator's page retry 5; a success refunds its call's last retry cost, or adds 1. When it
+ * runs dry, failures are returned at once instead of retried: the bucket keeps a struggling service from a storm.
+ */
+export interface RetryQuota {
+  tokens: number;
+}
+
+/** The bucket's size. */
+export const CAPACITY = 500;
+
+/** Takes `cost` tokens and says `true`, or says `false` (and takes none) when the bucket holds fewer. */
+export const take = (quota: RetryQuota, cost: number): boolean => {
+  if (quota.tokens < cost) return false;
+  quota.tokens -= cost;
+  return true;
+};

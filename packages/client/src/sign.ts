@@ -3,11 +3,14 @@ import type { AwsCredentialIdentity } from "./credentials.js";
 /** The fetch a client sends with: called with a URL and an init, like `globalThis.fetch`. */
 export type Fetch = (input: URL, init: RequestInit) => Promise<Response>;
 
-/** Sends one signed GET of a URL, honouring the signal. */
-export type SignedFetch = (url: string, signal?: AbortSignal) => Promise<Response>;
+/** Sends one GET of a URL signed at `date` (the client's skew-corrected time), honouring the signal. */
+export type SignedFetch = (url: string, signal: AbortSignal | undefined, date: Date) => Promise<Response>;
 
-/** Signs a GET of `url` with SigV4 for the client's region and the signing name `iot`: the headers to send. */
-export type RequestSigner = (identity: AwsCredentialIdentity, url: string) => Promise<HeadersInit>;
+/**
+ * Signs a GET of `url` with SigV4 for the client's region and the signing name `iot`, at `date`: the headers to
+ * send.
+ */
+export type RequestSigner = (identity: AwsCredentialIdentity, url: string, date: Date) => Promise<HeadersInit>;
 
 /** Makes the request signer of a client for its region (one per client, so that derived keys are shared). */
 export type SignerFactory = (region: string) => RequestSigner;
@@ -25,8 +28,8 @@ export function signedFetch(
   credentials: () => Promise<AwsCredentialIdentity>,
   fetcher?: Fetch,
 ): SignedFetch {
-  return async (url, signal) => {
-    const headers = await sign(await credentials(), url);
+  return async (url, signal, date) => {
+    const headers = await sign(await credentials(), url, date);
     // Looked up per call, so that a fetch patched later (msw, tracing) is the one used.
     return (fetcher ?? fetch)(new URL(url), { method: "GET", headers, signal });
   };

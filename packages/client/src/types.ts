@@ -128,6 +128,17 @@ export interface CallOptions {
 export interface PaginationOptions extends CallOptions {
   /** `maxResults` of every page (1..250). @default the input's `maxResults`, else the service's default */
   pageSize?: number;
-  /** Resume from this `nextToken` (e.g. one saved from an earlier page). @default the input's `nextToken` */
+  /**
+   * Resume from this `nextToken`: one saved from an earlier page, or the `resumeToken` of an error a scan threw.
+   * @default the input's `nextToken`
+   */
   startingToken?: string;
+  /**
+   * How many more times a page is asked for after its call failed with a retryable error (throttling, 5xx,
+   * network, timeout) despite the call's own `maxAttempts`. Each costs 5 tokens of the client's retry bucket and
+   * waits a full-jitter backoff (up to 2, 4, 8, 16, then 20 s after throttling; a fifth of that otherwise) that
+   * the `signal` cancels. `0` turns it off: a page then fails as a single call does.
+   * @default 5
+   */
+  pageRetries?: number;
 }

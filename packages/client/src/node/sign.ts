@@ -43,8 +43,9 @@ export const createCryptoSigner: SignerFactory = (region) => {
   const keys = new Map<string, Buffer>();
   let second = Number.NaN;
   let amzDate = "";
-  return async (identity, url) => {
-    const now = Date.now();
+  return async (identity, url, date) => {
+    // The client's clock, corrected for skew by the caller.
+    const now = date.getTime();
     if (Math.floor(now / 1000) !== second) {
       second = Math.floor(now / 1000);
       // 2026-12-06T22:46:01.123Z → 20261206T224601Z

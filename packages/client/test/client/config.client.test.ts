@@ -122,18 +122,79 @@ test("AWS_MAX_ATTEMPTS sets the attempts when the option is absent; a bad value 
 test("no region anywhere is a ConfigurationError that says where to set it", () => {
   vi.stubEnv("AWS_REGION", "");
   vi.stubEnv("AWS_DEFAULT_REGION", "");
-  expect(() => createIotJobsClient({ credentials })).toThrow(/Invalid region "": pass region or set AWS_REGION/);
+  expect(() => createIotJobsClient({ credentials })).toThrow(
+    "[@iot-jobs/client] No region: pass region or set AWS_REGION",
+  );
 });
 
 test.each([
-  [{ maxAttempts: 0 }],
-  [{ maxAttempts: 1.5 }],
-  [{ maxAttempts: Number.NaN }],
-  [{ requestTimeout: 0 }],
-  [{ requestTimeout: -1 }],
-  [{ requestTimeout: Number.NaN }],
-])("%j is a ConfigurationError", (bad) => {
+  [{ maxAttempts: 0 }, "Invalid maxAttempts 0: must be an integer ≥ 1"],
+  [{ maxAttempts: 1.5 }, "Invalid maxAttempts 1.5: must be an integer ≥ 1"],
+  [{ maxAttempts: Number.NaN }, "Invalid maxAttempts NaN: must be an integer ≥ 1"],
+  [{ requestTimeout: 0 }, "Invalid requestTimeout 0: must be > 0"],
+  [{ requestTimeout: -1 }, "Invalid requestTimeout -1: must be > 0"],
+  [{ requestTimeout: Number.NaN }, "Invalid requestTimeout NaN: must be > 0"],
+  [{ systemClockOffset: Number.NaN }, "Invalid systemClockOffset NaN: must be a number"],
+  [{ systemClockOffset: "20m" as never }, "Invalid systemClockOffset 20m: must be a number"],
+])("%j is a ConfigurationError naming only that option", (bad, message) => {
   expect(() => createIotJobsClient({ region: "us-east-1", credentials, ...bad })).toThrow(ConfigurationError);
+  expect(() => createIotJobsClient({ region: "us-east-1", credentials, ...bad })).toThrow(
+    new ConfigurationError({ message: `[@iot-jobs/client] ${message}` }),
+  );
+});
+
+test("a ConfigurationError names the variable a bad value came from, or the option when it was given in code", () => {
+  vi.stubEnv("AWS_MAX_ATTEMPTS", "two");
+  expect(() => client()).toThrow("[@iot-jobs/client] Invalid AWS_MAX_ATTEMPTS two: must be an integer ≥ 1");
+  vi.stubEnv("AWS_REGION", "eu-wset-1");
+  expect(() => createIotJobsClient({ credentials, maxAttempts: 2 })).toThrow(
+    '[@iot-jobs/client] Invalid AWS_REGION "eu-wset-1": not an AWS region; did you mean eu-west-1?',
+  );
+  expect(() => createIotJobsClient({ credentials, region: "eu-wset-1", maxAttempts: 2 })).toThrow(
+    '[@iot-jobs/client] Invalid region "eu-wset-1": not an AWS region; did you mean eu-west-1?',
+  );
+  vi.stubEnv("AWS_REGION", "");
+  vi.stubEnv("AWS_DEFAULT_REGION", "us-wst-2");
+  expect(() => createIotJobsClient({ credentials, maxAttempts: 2 })).toThrow(
+    '[@iot-jobs/client] Invalid AWS_DEFAULT_REGION "us-wst-2": not an AWS region; did you mean us-west-2?',
+  );
+  vi.stubEnv("AWS_ENDPOINT_URL", "http://user:hunter2@127.0.0.1:4010");
+  expect(() => client({ maxAttempts: 2 })).toThrow(
+    "[@iot-jobs/client] Invalid AWS_ENDPOINT_URL http://***@127.0.0.1:4010: must not contain credentials",
+  );
+  expect(() => client({ maxAttempts: 2, endpoint: "https://u:pw@gw.example/iot" })).toThrow(
+    "[@iot-jobs/client] Invalid endpoint https://***@gw.example/iot: must not contain credentials",
+  );
+});
+
+test.each([
+  [{ accessKeyId: "", secretAccessKey: "s" }, "Invalid credentials.accessKeyId: must be a non-empty string"],
+  [{ accessKeyId: "AKID", secretAccessKey: "" }, "Invalid credentials.secretAccessKey: must be a non-empty string"],
+])("static credentials %j are refused at creation, naming the key given in code", (bad, message) => {
+  vi.stubEnv("AWS_ACCESS_KEY_ID", "");
+  expect(() => createIotJobsClient({ region: "us-east-1", credentials: bad })).toThrow(
+    new ConfigurationError({ message: `[@iot-jobs/client] ${message}` }),
+  );
+});
+
+test("missing variables and a provider's bad credentials are named as such, and nothing is sent", async () => {
+  const { handler, requests } = listHandler(() => HttpResponse.json(page(0, 1)));
+  server.use(handler);
+  vi.stubEnv("AWS_ACCESS_KEY_ID", "AKIDENV");
+  vi.stubEnv("AWS_SECRET_ACCESS_KEY", "");
+  const fromEnv = await createIotJobsClient({ region: "us-east-1" }).listJobExecutionsForJob({ jobId: "j" });
+  expect(fromEnv.error).toBeInstanceOf(CredentialsProviderError);
+  expect(fromEnv.error?.message).toBe(
+    "[@iot-jobs/client] No AWS_SECRET_ACCESS_KEY: set it (and AWS_ACCESS_KEY_ID), or pass credentials",
+  );
+  const provider = async () => ({ accessKeyId: "", secretAccessKey: "s" });
+  const fromProvider = await createIotJobsClient({
+    region: "us-east-1",
+    credentials: provider,
+  }).listJobExecutionsForJob({ jobId: "j" });
+  expect(fromProvider.error?.message).toBe("[@iot-jobs/client] No accessKeyId from the credentials provider");
+  expect([fromEnv.$metadata.attempts, fromProvider.$metadata.attempts]).toEqual([0, 0]);
+  expect(requests).toHaveLength(0);
 });
 
 test("a provider's credentials are refreshed before they expire, and the new keys sign", async () => {
@@ -174,7 +235,7 @@ test("credentials come from the environment, session token included", async () =
   expect(requests[0]?.headers.get("x-amz-security-token")).toBe("envtoken");
 });
 
-test("a failing provider is a CredentialsProviderError value; nothing is sent, nothing retried", async () => {
+test("a failing provider is a CredentialsProviderError value; nothing is sent (0 attempts), nothing retried", async () => {
   const { handler, requests } = listHandler(() => HttpResponse.json(page(0, 1)));
   server.use(handler);
   const cause = new Error("SSO session expired");
@@ -182,7 +243,7 @@ test("a failing provider is a CredentialsProviderError value; nothing is sent, n
   const { error, $metadata } = await client.listJobExecutionsForJob({ jobId: "j" });
   expect(error).toBeInstanceOf(CredentialsProviderError);
   expect(error?.cause).toBe(cause);
-  expect($metadata).toMatchObject({ attempts: 1, httpStatusCode: undefined });
+  expect($metadata).toMatchObject({ attempts: 0, httpStatusCode: undefined });
   expect(requests).toHaveLength(0);
 });
 

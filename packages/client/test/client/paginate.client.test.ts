@@ -206,3 +206,111 @@ test("breaking out of the loop stops requesting pages", async () => {
   }
   expect(requests).toHaveLength(3);
 });
+
+test("a page that fails all its attempts is asked for again (pageRetries); the scan goes on, every item once", async () => {
+  vi.spyOn(Math, "random").mockReturnValue(0); // no backoff waits
+  // Requests 2..6 are throttled: page 2's first call (3 attempts) fails, its first page retry fails twice more.
+  const { handler, requests } = listHandler((request, n) => {
+    if (n >= 2 && n <= 6) return awsError(400, "ThrottlingException");
+    const token = new URL(request.url).searchParams.get("nextToken");
+    const from = token ? Number(token.slice(1)) : 0;
+    return HttpResponse.json(page(from, 2, from < 4 ? `t${from + 2}` : undefined));
+  });
+  server.use(handler);
+  const pages = await collect(client().paginateListJobExecutionsForJob({ jobId: "j" }));
+  expect(arns(pages)).toEqual(["0", "1", "2", "3", "4", "5"]);
+  expect(pages.map((p) => p.$metadata.attempts)).toEqual([1, 3, 1]);
+  expect(requests.map((r) => new URL(r.url).searchParams.get("nextToken"))).toEqual([
+    null,
+    ...Array(6).fill("t2"),
+    "t4",
+  ]);
+});
+
+test("page retries wait a backoff that continues the call's: full jitter up to 2, 4, 8 s after throttling", async () => {
+  vi.spyOn(Math, "random").mockReturnValue(0.5);
+  const waits: number[] = [];
+  const realSetTimeout = globalThis.setTimeout;
+  vi.spyOn(globalThis, "setTimeout").mockImplementation(((fn: () => void, ms?: number) => {
+    if (ms) waits.push(ms);
+    return realSetTimeout(fn, 0);
+  }) as typeof setTimeout);
+  server.use(
+    listHandler((_, n) => (n <= 9 ? awsError(400, "ThrottlingException") : HttpResponse.json(page(0, 1)))).handler,
+  );
+  await collect(client().paginateListJobExecutionsForJob({ jobId: "j" }));
+  // Three failed calls of three attempts, each with the call's own backoffs (250, 500) and then the page's (1000,
+  // 2000, 4000: half of 2, 4, 8 s), and a fourth call that succeeds.
+  expect(waits).toEqual([250, 500, 1_000, 250, 500, 2_000, 250, 500, 4_000]);
+});
+
+test("pageRetries: 0 turns page retries off; every error thrown mid-scan carries the token to resume from", async () => {
+  vi.spyOn(Math, "random").mockReturnValue(0);
+  let failing = true;
+  const { handler } = listHandler((request) => {
+    const token = new URL(request.url).searchParams.get("nextToken");
+    const from = token ? Number(token.slice(1)) : 0;
+    if (from === 4 && failing) return awsError(503, "ServiceUnavailableException");
+    return HttpResponse.json(page(from, 2, from < 6 ? `t${from + 2}` : undefined));
+  });
+  server.use(handler);
+  const seen: string[] = [];
+  const error = await (async () => {
+    for await (const e of client().listAllJobExecutionsForJob({ jobId: "j" }, { pageRetries: 0 })) {
+      seen.push(e.thingArn?.split("-").pop() ?? "");
+    }
+  })().catch((e: unknown) => e);
+  expect(error).toMatchObject({ name: "ServiceUnavailableException", resumeToken: "t4", $metadata: { attempts: 3 } });
+  failing = false;
+  const startingToken = (error as { resumeToken: string }).resumeToken;
+  for await (const e of client().listAllJobExecutionsForJob({ jobId: "j" }, { startingToken })) {
+    seen.push(e.thingArn?.split("-").pop() ?? "");
+  }
+  expect(seen).toEqual(["0", "1", "2", "3", "4", "5", "6", "7"]);
+});
+
+test("an error on the first page carries resumeToken undefined (start over); a repeated token carries its page's", async () => {
+  server.use(listHandler(() => awsError(404, "ResourceNotFoundException")).handler);
+  const first = await collect(client().paginateListJobExecutionsForJob({ jobId: "j" })).catch((e: unknown) => e);
+  expect(first).toBeInstanceOf(ResourceNotFoundException);
+  expect(first).toHaveProperty("resumeToken", undefined);
+  server.use(listHandler((_, n) => HttpResponse.json(page(n, 1, n === 1 ? "a" : "a"))).handler);
+  const loop = await collect(client().paginateListJobExecutionsForJob({ jobId: "j" })).catch((e: unknown) => e);
+  expect(loop).toMatchObject({ name: "PaginationError", token: "a", resumeToken: "a" });
+});
+
+test("page retries stop when the client's retry token bucket is dry", async () => {
+  vi.spyOn(Math, "random").mockReturnValue(0);
+  const { handler, requests } = listHandler(() => awsError(503, "ServiceUnavailableException"));
+  server.use(handler);
+  const c = client({ maxAttempts: 1 });
+  // Each failed single-attempt call costs nothing; each page retry 5 tokens: 500 tokens pay for 100 of them.
+  const errors: unknown[] = [];
+  for (let i = 0; i < 21; i++) {
+    errors.push(await collect(c.paginateListJobExecutionsForJob({ jobId: "j" }, { pageRetries: 5 })).catch((e) => e));
+  }
+  expect(requests).toHaveLength(20 * 6 + 1);
+  expect(errors.every((e) => e instanceof Error && e.name === "ServiceUnavailableException")).toBe(true);
+});
+
+test("an abort while a page waits to be retried rejects at once with the signal's reason", async () => {
+  vi.spyOn(Math, "random").mockReturnValue(1);
+  server.use(listHandler(() => awsError(400, "ThrottlingException")).handler);
+  const controller = new AbortController();
+  const reason = new Error("stop");
+  const run = collect(
+    client({ maxAttempts: 1 }).paginateListJobExecutionsForJob({ jobId: "j" }, { signal: controller.signal }),
+  );
+  // The page's first retry waits up to 2 s: abort during that wait.
+  setImmediate(() => setImmediate(() => controller.abort(reason)));
+  await expect(run).rejects.toBe(reason);
+});
+
+test.each([-1, 1.5, Number.NaN])("pageRetries %d is refused before any request", async (pageRetries) => {
+  const { handler, requests } = job(3);
+  server.use(handler);
+  await expect(collect(client().paginateListJobExecutionsForJob({ jobId: "j" }, { pageRetries }))).rejects.toThrow(
+    `Invalid pageRetries ${pageRetries}: must be an integer ≥ 0`,
+  );
+  expect(requests).toHaveLength(0);
+});

@@ -204,7 +204,7 @@ test("a TimeoutError comes exactly at requestTimeout and says how long it waited
   await vi.advanceTimersByTimeAsync(2_000);
   const { error, $metadata } = await call;
   expect(error).toBeInstanceOf(TimeoutError);
-  expect(error?.message).toBe("[@iot-jobs/client] No response within 2000 ms");
+  expect(error?.message).toBe("[@iot-jobs/client] No response from https://iot.us-east-1.amazonaws.com within 2000 ms");
   expect(error).toMatchObject({ $retryable: { throttling: false } });
   expect($metadata).toMatchObject({ attempts: 2, httpStatusCode: undefined });
 });

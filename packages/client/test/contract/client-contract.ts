@@ -61,7 +61,7 @@ export function clientContract(transport: Transport): void {
     ["throttling", ThrottlingException, "ThrottlingException", "client"],
     ["unavailable", ServiceUnavailableException, "ServiceUnavailableException", "server"],
   ] as const) {
-    test(`${transport.name}: 100 % ${fault} gives up after maxAttempts with a typed ${name}`, async () => {
+    test(`${transport.name}: 100 % ${fault} gives up after maxAttempts and the page retries with a typed ${name}`, async () => {
       const { mock, config } = await transport.open();
       mock.store.createJob(job("fw-1", { fleet: fleet(20) }));
       mock.faults.inject({ type: fault });
@@ -80,12 +80,14 @@ export function clientContract(transport: Transport): void {
       expect(e.$metadata).toMatchObject({ attempts: 5, httpStatusCode: fault === "throttling" ? 400 : 503 });
       expect(e.$metadata.totalRetryDelay).toBeGreaterThanOrEqual(0);
       expect(e.$metadata.requestId).toBe(mock.history.at(-1)?.requestId);
-      expect(mock.history).toHaveLength(5);
-      // The default: 3 attempts, as the SDKs' standard mode.
+      expect(e.resumeToken).toBeUndefined();
+      // The first page: 1 call and 5 page retries (the default), 5 attempts each.
+      expect(mock.history).toHaveLength(6 * 5);
+      // A single call, by default: 3 attempts, as the SDKs' standard mode.
       const { error: again } = await drive(clientFor(config).listJobExecutionsForJob({ jobId: "fw-1" }));
       expect(again).toBeInstanceOf(ErrorClass);
       expect(again?.$metadata.attempts).toBe(3);
-      expect(mock.history).toHaveLength(8);
+      expect(mock.history).toHaveLength(6 * 5 + 3);
     });
   }
 
@@ -276,5 +278,116 @@ export function clientContract(transport: Transport): void {
       all.push(e.thingArn!);
     }
     expect(all).toHaveLength(fw.counts().SUCCEEDED);
+  });
+
+  test(`${transport.name}: a default scan of 10,000 executions completes exactly once under 30 % throttling + 10 % 503s`, async () => {
+    const { mock, config } = await transport.open({ clock: { now: "2026-11-29T08:00:00Z" } });
+    const fleet10k = mock.store.createJob(job("fleet-10k", { fleet: fleet(FLEET) }));
+    // Rules are drawn in order and the first that fires decides: 503s at 1/7 of the 70 % left make 10 % of requests.
+    const throttling = mock.faults.inject({ type: "throttling" }, { rate: 0.3, seed: 15 });
+    const unavailable = mock.faults.inject({ type: "unavailable" }, { rate: 0.1 / 0.7, seed: 16 });
+    fakeTimers();
+    // The defaults: 3 attempts per call, 5 page retries, the mock's default page size (100).
+    const { pages, executions } = await drive(
+      scan(clientFor(config).paginateListJobExecutionsForJob({ jobId: "fleet-10k" })),
+      1_000,
+    );
+    expect(executions.map(asStored)).toEqual(fleet10k.list().map(stored));
+    expect(new Set(executions.map((e) => e.thingArn)).size).toBe(FLEET);
+    const requests = mock.history.length;
+    expect(throttling.fired + unavailable.fired).toBe(requests - pages.length);
+    // The faults were as bad as promised (a seeded draw: 30 % and 10 % give or take the sample's spread) ...
+    expect(Math.abs(throttling.fired / requests - 0.3)).toBeLessThan(0.06);
+    expect(Math.abs(unavailable.fired / requests - 0.1)).toBeLessThan(0.04);
+    // ... and some page failed all 3 attempts of a call: without page retries (the SDKs' behaviour) the scan ends.
+    const perPage = new Map<string | null, number>();
+    for (const r of mock.history) {
+      const token = new URL(r.url).searchParams.get("nextToken");
+      perPage.set(token, (perPage.get(token) ?? 0) + 1);
+    }
+    expect(Math.max(...perPage.values())).toBeGreaterThan(3);
+  });
+
+  test(`${transport.name}: the same faults without page retries fail the scan, and its resumeToken finishes it exactly once`, async () => {
+    const { mock, config } = await transport.open({ clock: { now: "2026-11-29T08:00:00Z" } });
+    const fleet10k = mock.store.createJob(job("fleet-10k", { fleet: fleet(FLEET) }));
+    mock.faults.inject({ type: "throttling" }, { rate: 0.3, seed: 15 });
+    mock.faults.inject({ type: "unavailable" }, { rate: 0.1 / 0.7, seed: 16 });
+    fakeTimers();
+    const client = clientFor(config);
+    const seen: string[] = [];
+    let startingToken: string | undefined;
+    let failures = 0;
+    for (;;) {
+      const error = await drive(
+        (async () => {
+          for await (const e of client.listAllJobExecutionsForJob(
+            { jobId: "fleet-10k" },
+            { pageRetries: 0, startingToken },
+          )) {
+            seen.push(e.thingArn!);
+          }
+        })().then(
+          () => undefined,
+          (e: unknown) => e as IotJobsException,
+        ),
+        1_000,
+      );
+      if (!error) break;
+      expect(error.$retryable).toBeDefined();
+      expect(error).toHaveProperty("resumeToken");
+      startingToken = error.resumeToken;
+      failures++;
+    }
+    expect(failures).toBeGreaterThan(0);
+    expect(seen).toEqual(fleet10k.list().map((e) => e.thingArn));
+  });
+
+  for (const [skew, words] of [
+    [-20 * 60_000, "Signature expired"],
+    [20 * 60_000, "Signature not yet current"],
+  ] as const) {
+    test(`${transport.name}: a client clock ${skew / 60_000} min off is corrected after "${words}" against strict auth`, async () => {
+      const { mock, config } = await transport.open({ strictAuth: true });
+      mock.store.createJob(job("fw-1", { fleet: fleet(3) }));
+      const client = clientFor(config, { systemClockOffset: skew });
+      const first = await client.listJobExecutionsForJob({ jobId: "fw-1" });
+      expect(first.error).toBeUndefined();
+      expect(first.data?.executionSummaries).toHaveLength(3);
+      expect(first.$metadata).toMatchObject({ attempts: 2, httpStatusCode: 200, totalRetryDelay: 0 });
+      expect(mock.history.map((r) => [r.status, r.errorType])).toEqual([
+        [403, "InvalidSignatureException"],
+        [200, undefined],
+      ]);
+      // Later calls sign with the corrected clock at once.
+      expect((await client.listJobExecutionsForJob({ jobId: "fw-1" })).$metadata.attempts).toBe(1);
+      expect(mock.history).toHaveLength(3);
+    });
+  }
+
+  test(`${transport.name}: with one attempt the skew error is returned, marked corrected; the next call succeeds`, async () => {
+    const { mock, config } = await transport.open({ strictAuth: true });
+    mock.store.createJob(job("fw-1", { fleet: fleet(1) }));
+    const client = clientFor(config, { systemClockOffset: -20 * 60_000, maxAttempts: 1 });
+    const { error } = await client.listJobExecutionsForJob({ jobId: "fw-1" });
+    expect(error).toBeInstanceOf(InvalidSignatureException);
+    expect(error?.message).toMatch(/^Signature expired: /);
+    expect(error?.$metadata).toMatchObject({ attempts: 1, clockSkewCorrected: true, httpStatusCode: 403 });
+    expect((await client.listJobExecutionsForJob({ jobId: "fw-1" })).error).toBeUndefined();
+  });
+
+  test(`${transport.name}: without a readable Date header (a browser under CORS), the skew message's time is used`, async () => {
+    const { mock, config } = await transport.open({ strictAuth: true });
+    mock.store.createJob(job("fw-1", { fleet: fleet(1) }));
+    const withoutDate = async (url: URL, init: RequestInit) => {
+      const response = await fetch(url, init);
+      const headers = new Headers(response.headers);
+      headers.delete("date");
+      return new Response(response.body, { status: response.status, headers });
+    };
+    const client = clientFor(config, { systemClockOffset: 20 * 60_000, fetch: withoutDate });
+    const { data, $metadata } = await client.listJobExecutionsForJob({ jobId: "fw-1" });
+    expect(data?.executionSummaries).toHaveLength(1);
+    expect($metadata.attempts).toBe(2);
   });
 }

@@ -8,9 +8,9 @@ import { expect, test } from "vitest";
 import { createIotJobsClient, type IotJobsClientConfig, type ListJobExecutionsForJobInput } from "../../src/index.js";
 import { createIotJobsClient as createNodeIotJobsClient } from "../../src/node.js";
 
-/** Both signers of the package: aws4fetch on Web Crypto (default entry) and node:crypto (`node` entry). */
+/** Both signers of the package: SigV4 on Web Crypto (default entry) and on node:crypto (`node` entry). */
 const entries = [
-  ["aws4fetch (default entry)", createIotJobsClient],
+  ["Web Crypto (default entry)", createIotJobsClient],
   ["node:crypto (node entry)", createNodeIotJobsClient],
 ] as const;
 type Factory = (typeof entries)[number][1];

@@ -107,3 +107,14 @@ createIotJobsClient({ region: "eu-west-1", credentials: { accessKeyId: "a" } });
 createIotJobsClient({ maxAttempts: "3" });
 
 export { paging, thrown, values };
+
+// Page retries, resume tokens and the clock offset (issue 15).
+void client.paginateListJobExecutionsForJob({ jobId: "j" }, { pageRetries: 0, startingToken: "t" });
+// @ts-expect-error pageRetries is a number
+void client.paginateListJobExecutionsForJob({ jobId: "j" }, { pageRetries: false });
+void createIotJobsClient({ region: "us-east-1", systemClockOffset: -60_000 });
+// @ts-expect-error systemClockOffset is milliseconds, a number
+void createIotJobsClient({ region: "us-east-1", systemClockOffset: "20m" });
+declare const failed: ListJobExecutionsForJobError;
+expectTypeOf(failed.resumeToken).toEqualTypeOf<string | undefined>();
+expectTypeOf(failed.$metadata.clockSkewCorrected).toEqualTypeOf<boolean | undefined>();
