@@ -27,7 +27,10 @@ const typeOf = (value: unknown) =>
 const listed = new WeakMap<Schema, [string, unknown][]>();
 const valueKeywords = (schema: Schema) => {
   let list = listed.get(schema);
-  if (!list) listed.set(schema, (list = Object.entries(schema).filter(([keyword]) => breaks[keyword])));
+  if (!list) {
+    list = Object.entries(schema).filter(([keyword]) => breaks[keyword]);
+    listed.set(schema, list);
+  }
   return list;
 };
 
@@ -38,7 +41,9 @@ type Found = [(string | number)[], string, unknown];
 function walk(value: unknown, schema: Schema): Found | undefined {
   const { type, oneOf, items, properties } = schema;
   if (oneOf) {
-    return oneOf.some((s) => !walk(value, s)) ? undefined : [[], `type: ${oneOf.map((s) => s.type).join(" or ")}`, value];
+    return oneOf.some((s) => !walk(value, s))
+      ? undefined
+      : [[], `type: ${oneOf.map((s) => s.type).join(" or ")}`, value];
   }
   const actual = typeOf(value);
   if (type && type !== actual && !(type === "number" && actual === "integer")) return [[], `type: ${type}`, value];
@@ -46,7 +51,13 @@ function walk(value: unknown, schema: Schema): Found | undefined {
     if (breaks[keyword]?.(value as Value, limit as never)) return [[], `${keyword}: ${limit}`, value];
   }
   let found: Found | undefined;
-  if (items) (value as unknown[]).some((item, i) => (found = walk(item, items))?.[0].push(i));
+  if (items) {
+    const list = value as unknown[];
+    for (let i = 0; i < list.length && !found; i++) {
+      found = walk(list[i], items);
+      found?.[0].push(i);
+    }
+  }
   for (const name in properties) {
     if (found) break;
     const member = (value as Record<string, unknown>)[name];
