@@ -7,5 +7,8 @@ export default defineConfig({
     // `pnpm build`, about a minute from scratch) and packs both packages.
     hookTimeout: 60_000,
     testTimeout: 180_000,
+    // GitHub's workflow parser imports its JSON schema without an import attribute, which Node 20 refuses:
+    // Vite's transform loads it instead.
+    server: { deps: { inline: ["@actions/workflow-parser"] } },
   },
 });

@@ -1,9 +1,9 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  // Two entry points of one surface: `index` signs on Web Crypto and sends with fetch, `node` (the `node` export
-  // condition) signs on node:crypto and sends with node:http (chunks of their own, loaded on the first call); the
-  // rest of the code is shared in chunks.
+  // Two entry points of one surface: `index` signs with aws4fetch on Web Crypto and sends with fetch, `node` (the
+  // `node` export condition) signs on node:crypto and sends with node:http (chunks of their own, loaded on the
+  // first call); the rest of the code is shared in chunks.
   entry: { index: "src/index.ts", node: "src/node.ts" },
   splitting: true,
   format: ["esm"],

@@ -45,7 +45,7 @@ export interface components {
          * Format: int32
          * @description A page size.
          */
-        LaserMaxResults: number;
+        MaxResults: number;
         /** @description An opaque pagination token. */
         NextToken: string;
         /**
@@ -193,7 +193,7 @@ export interface components {
          *     `nextToken`.
          * @example 250
          */
-        MaxResults: components["schemas"]["LaserMaxResults"];
+        MaxResults: components["schemas"]["MaxResults"];
         /**
          * @description The opaque token from the previous page's `nextToken`, to read the page after it. Only a token returned
          *     for the same job and the same `status` filter is valid.

@@ -138,6 +138,12 @@ test("servers use the endpoint prefix, and security describes SigV4 with the sig
   const scheme = spec.components.securitySchemes.sigv4;
   expect(scheme["x-amazon-apigateway-authtype"]).toBe("awsSigv4");
   expect(scheme.description).toContain(`\`${model.metadata.signingName}\``);
+  expect(model.metadata.signatureVersion).toBe("v4");
+  expect(scheme["x-aws-sigv4"]).toMatchObject({
+    algorithm: "AWS4-HMAC-SHA256",
+    signingName: model.metadata.signingName,
+    credentialScope: `{YYYYMMDD}/{region}/${model.metadata.signingName}/aws4_request`,
+  });
   expect(spec.security).toEqual([{ sigv4: [] }]);
 });
 

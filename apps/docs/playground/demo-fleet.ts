@@ -18,10 +18,12 @@ export const DEMO_REGION = "us-east-1";
 /** The keys the page signs with: the mocks' test credentials, the only ones the demo mock accepts. */
 export const DEMO_CREDENTIALS = TEST_CREDENTIALS;
 
-/** A seeded job and how the job picker names it. */
+/** A seeded job, how the job picker names it, and the line shown under the picker when it is chosen. */
 export interface DemoJob {
   readonly jobId: string;
+  /** Short enough for the picker at phone width (the browser test checks it is never cut). */
   readonly label: string;
+  readonly about: string;
   readonly fixture: JobFixture;
 }
 
@@ -34,12 +36,23 @@ export interface DemoJob {
 export const DEMO_JOBS: readonly DemoJob[] = [
   {
     jobId: "rollout-in-progress",
-    label: "Rollout in progress (1,000 things, moves with the clock)",
+    label: "Rollout in progress (1,000 things)",
+    about: "Executions start and finish as the mock clock moves (Mock panel: +1 min, +10 min).",
     // 20 starts a minute: the 370 queued things keep it going for about 20 simulated minutes.
     fixture: scenarios.rolloutInProgress({ count: 1000 }),
   },
-  { jobId: "failed-rollout", label: "Failed rollout (50 things)", fixture: scenarios.failedRollout() },
-  { jobId: "large-fleet", label: "Large fleet (100,000 things)", fixture: scenarios.largeFleet() },
+  {
+    jobId: "failed-rollout",
+    label: "Failed rollout (50 things)",
+    about: "Every execution has ended, most of them FAILED, TIMED_OUT or REJECTED, some after retries.",
+    fixture: scenarios.failedRollout(),
+  },
+  {
+    jobId: "large-fleet",
+    label: "Large fleet (100,000 things)",
+    about: "Every status, spread over the whole job: try a status filter and Scan all.",
+    fixture: scenarios.largeFleet(),
+  },
 ];
 
 /**

@@ -29,9 +29,15 @@ function preparePickers() {
   byId("pg-region").textContent = DEMO_REGION;
 }
 
+/** The line under the job picker: what the chosen job is like. */
+function describeJob(jobId: string) {
+  byId("pg-job-about").textContent = DEMO_JOBS.find((job) => job.jobId === jobId)?.about ?? "";
+}
+
 /** Puts the state's query and settings into the forms (at start and after a reset). */
 function showSettings({ query, maxAttempts }: PlaygroundState) {
   field(queryForm, "jobId").value = query.jobId;
+  describeJob(query.jobId);
   field(queryForm, "status").value = query.status ?? "";
   field(queryForm, "pageSize").value = String(query.pageSize);
   field(clientForm, "maxAttempts").value = String(maxAttempts);
@@ -48,6 +54,7 @@ function wire(playground: Playground) {
   // A changed field lists the new query's first page (Enter in the page size commits it too).
   queryForm.addEventListener("change", () => {
     const next = readQuery();
+    describeJob(next.jobId);
     if (JSON.stringify(next) !== JSON.stringify(playground.state.query)) void playground.setQuery(next);
   });
   clientForm.addEventListener("change", () =>

@@ -118,9 +118,11 @@ test("every request unavailable: a typed ServiceUnavailableException after the c
     $retryable: { throttling: false },
     $metadata: { httpStatusCode: 503, attempts: 4 },
   });
+  expect(playground.state.listing).toMatchObject({ pages: 0, stoppedBy: "error" });
   playground.clearFaults();
   await settle(playground.firstPage());
   expect(playground.state.call?.outcome).toMatchObject({ kind: "page", metadata: { attempts: 1 } });
+  expect(playground.state.listing).toMatchObject({ pages: 1, stoppedBy: undefined });
 });
 
 test("bad settings are typed errors: a page size over the spec's maximum is never sent", async () => {
@@ -131,6 +133,8 @@ test("bad settings are typed errors: a page size over the spec's maximum is neve
     kind: "error",
     error: { name: "ParamValidationError", field: "maxResults", value: 500 },
   });
+  // The listing knows its call failed: no page, no "more pages".
+  expect(playground.state.listing).toMatchObject({ pages: 0, executions: 0, done: false, stoppedBy: "error" });
   playground.setMaxAttempts(0);
   expect(playground.state.maxAttempts).toBe(3);
   expect(playground.state.call?.outcome).toMatchObject({ kind: "error", error: { name: "ConfigurationError" } });
@@ -144,6 +148,7 @@ test("stopping a call while it waits to retry ends it at once", async () => {
   playground.stop();
   expect(playground.state.busy).toBe(false);
   expect(playground.state.call?.outcome).toEqual({ kind: "stopped" });
+  expect(playground.state.listing?.stoppedBy).toBe("reader");
   await settle(call);
   expect(playground.state.call?.outcome).toEqual({ kind: "stopped" });
 });

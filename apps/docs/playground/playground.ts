@@ -39,6 +39,9 @@ export interface Listing {
   done: boolean;
   /** A "scan all" is under way. */
   scanning: boolean;
+  /** Why the last call of this listing ended without a page: an error (shown in the response panel), or the
+   * reader's Stop. Cleared when the next call starts. */
+  stoppedBy?: "error" | "reader";
 }
 
 /** Everything the page shows. */
@@ -112,11 +115,13 @@ export function createPlayground(options: {
   /** Stops whatever runs, and starts a new run; a run that is no longer `running` drops its results. */
   const begin = () => {
     stop();
+    if (listing) listing.stoppedBy = undefined;
     running = new AbortController();
     onChange();
     return running;
   };
   const stop = () => {
+    if (running && listing) listing.stoppedBy = "reader";
     running?.abort();
     running = undefined;
     if (listing) listing.scanning = false;
@@ -126,6 +131,7 @@ export function createPlayground(options: {
     if (running !== run) return; // stopped or replaced: its outcome is already recorded
     if (error !== undefined) recorder.close({ kind: "error", error: toError(error) });
     if (listing) listing.scanning = false;
+    if (listing && error !== undefined) listing.stoppedBy = "error";
     running = undefined;
     onChange();
   };

@@ -5,6 +5,7 @@ import { jobExecutionStatuses } from "@iot-jobs/spec";
 import { fill, h } from "./dom.js";
 import { formatClock, formatCount, formatDate, thingName } from "./format.js";
 import type { PlaygroundState } from "./playground.js";
+import { describeProgress } from "./progress.js";
 import { renderRequest, renderResponse } from "./render-call.js";
 
 // The table is rebuilt only when a new page arrives (not on every attempt of a retry).
@@ -60,17 +61,16 @@ function renderCounts({ counts, query }: PlaygroundState) {
 }
 
 function renderProgress({ listing, expected, busy }: PlaygroundState) {
+  const text = describeProgress(listing, expected, busy);
   if (!listing) {
-    fill("pg-progress", "Choose a job to list its executions.");
+    fill("pg-progress", text);
     return;
   }
-  const { pages, executions, rows, done, scanning } = listing;
-  const of = `${formatCount(executions)} of ${formatCount(expected)} executions`;
-  const state = scanning ? "scanning…" : done ? "end of the list" : busy && !pages ? "listing…" : "more pages";
+  const { executions, rows, scanning } = listing;
   const first = executions - rows.length + 1;
   fill(
     "pg-progress",
-    h("span", { id: "pg-count" }, `${formatCount(pages)} ${pages === 1 ? "page" : "pages"} · ${of} · ${state}`),
+    h("span", { id: "pg-count" }, text),
     scanning && h("progress", { max: Math.max(expected, 1), value: executions, "aria-label": "Scan progress" }),
     rows.length > 0 && h("span", { class: "pg-range" }, `This page: ${formatCount(first)}–${formatCount(executions)}`),
   );

@@ -5,7 +5,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { bundleForBrowser } from "@iot-jobs/test-support/bundle";
 import { ratio } from "../stats.mjs";
 
 const clientRoot = dirname(fileURLToPath(import.meta.resolve("@iot-jobs/client/package.json")));
@@ -39,18 +39,8 @@ export function packageOf(path) {
  * @param {string} entry
  */
 export async function weigh(entry) {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-  });
-  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  const output = Object.values(result.metafile.outputs)[0];
+  const { code, metafile } = await bundleForBrowser({ entry }, { minify: true });
+  const output = Object.values(metafile.outputs)[0];
   /** @type {Map<string, number>} */
   const byPackage = new Map();
   for (const [path, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
@@ -60,7 +50,7 @@ export async function weigh(entry) {
   return {
     raw: code.length,
     gzip: gzipSync(code).length,
-    modules: Object.keys(result.metafile.inputs).length,
+    modules: Object.keys(metafile.inputs).length,
     packages: byPackage.size,
     largest: [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 5),
   };

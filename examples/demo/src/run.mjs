@@ -12,7 +12,7 @@ import { listenWithFallback } from "./listen.mjs";
 import { showRollout } from "./live-status.mjs";
 import { docsDist } from "./paths.mjs";
 import { createProgress } from "./progress.mjs";
-import { snippets } from "./snippets.mjs";
+import { listCommand, snippets } from "./snippets.mjs";
 import { summarize } from "./summary.mjs";
 import { walkJob } from "./walk.mjs";
 
@@ -47,10 +47,17 @@ export async function run(options, out) {
     const t0 = performance.now();
     const walk = await walkJob(client, demoJobId, { onPage: (seen, pages) => progress.update(seen, pages) });
     progress.done(walk.total, walk.pages, performance.now() - t0);
-    say(...summarize(demoJobId, walk), "");
+    // Commands to paste are printed only while there is a mock to paste them against (not with --once).
+    const listing = (/** @type {string} */ status) =>
+      listCommand({ mockUrl: mockServer.url, jobId: demoJobId, region, status });
+    say(...summarize(demoJobId, walk, options.serve ? { listCommand: listing } : {}), "");
+    if (!options.serve) {
+      return say(
+        "iot-jobs: done (--once): the mock and the docs have stopped. To keep them running, with the commands that",
+        "point the aws CLI, boto3 or @iot-jobs/client at the mock, run `pnpm start` in a terminal (Ctrl-C stops it).",
+      );
+    }
     say(...snippets({ mockUrl: mockServer.url, docsUrl: docs.value.url, jobId: demoJobId, region }));
-
-    if (!options.serve) return say("", "iot-jobs: done (--once); run `pnpm start` in a terminal to keep serving");
     say("", "Serving until Ctrl-C. The rollout goes on:");
     const stop = showRollout(mock, demo, out);
     await untilSignal();

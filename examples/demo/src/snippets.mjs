@@ -3,6 +3,22 @@
 import { TEST_CREDENTIALS } from "@iot-jobs/mocks";
 
 /**
+ * One command, to paste from the repository root while the mock runs, that lists the executions of `jobId` in
+ * `status` with the list-executions example: the mock's address and test keys travel in the command itself.
+ * @param {{ mockUrl: string, jobId: string, region: string, status: string }} what
+ * @returns {string}
+ * @example
+ * listCommand({ mockUrl: "http://127.0.0.1:4010", jobId: "firmware-2026-11", region: "us-east-1", status: "FAILED" });
+ */
+export function listCommand({ mockUrl, jobId, region, status }) {
+  const { accessKeyId, secretAccessKey } = TEST_CREDENTIALS;
+  return [
+    `AWS_ENDPOINT_URL_IOT=${mockUrl} AWS_REGION=${region} AWS_ACCESS_KEY_ID=${accessKeyId}`,
+    `AWS_SECRET_ACCESS_KEY=${secretAccessKey} node examples/list-executions/list-executions.mjs ${jobId} --status ${status}`,
+  ].join(" ");
+}
+
+/**
  * The "how to use it" text: each paragraph is a `#` comment and a command to paste, from the repository root, in
  * a POSIX shell.
  * @param {{ mockUrl: string, docsUrl: string, jobId: string, region: string }} where

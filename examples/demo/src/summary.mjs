@@ -23,14 +23,16 @@ const describe = (e) =>
   `${e.thing} (${e.status}${e.retries ? `, ${e.retries} ${e.retries === 1 ? "retry" : "retries"}` : ""})`;
 
 /**
- * The summary lines of a walk through `jobId`.
+ * The summary lines of a walk through `jobId`. With `listCommand` (the mock keeps running), the failed ones not
+ * named get the commands that list them, one per status; without it, how to get those commands.
  * @param {string} jobId
  * @param {import("./walk.mjs").Walk} walk
+ * @param {{ listCommand?: (status: string) => string }} [options]
  * @returns {string[]}
  * @example
- * console.log(summarize("firmware-2026-11", walk).join("\n"));
+ * console.log(summarize("firmware-2026-11", walk, { listCommand: (status) => `list --status ${status}` }).join("\n"));
  */
-export function summarize(jobId, walk) {
+export function summarize(jobId, walk, { listCommand } = {}) {
   const statuses = [...walk.counts.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   const lines = ["", `  ${"status".padEnd(12)} ${"things".padStart(7)}   share`];
   for (const status of statuses) {
@@ -55,7 +57,17 @@ export function summarize(jobId, walk) {
     lines.push("", `  failed: ${walk.failed.length.toLocaleString("en-US")} (${byKind.join(", ")}), the first ones:`);
     for (const e of walk.failed.slice(0, shown)) lines.push(`    ${describe(e)}`);
     const more = walk.failed.length - shown;
-    if (more > 0) lines.push(`    … and ${more.toLocaleString("en-US")} more: list them with --status ${kinds[0]}`);
+    if (more > 0 && listCommand) {
+      lines.push(
+        `    … and ${more.toLocaleString("en-US")} more. List them all, one status at a time (from the repository root):`,
+      );
+      for (const kind of kinds) lines.push(`      ${listCommand(kind)}`);
+    } else if (more > 0) {
+      lines.push(
+        `    … and ${more.toLocaleString("en-US")} more: \`pnpm start\` (without --once) keeps the mock running and prints`,
+        "      the commands that list them",
+      );
+    }
   } else lines.push("", `  no execution of ${jobId} failed`);
   return lines;
 }

@@ -68,7 +68,28 @@ test("statuses come in lifecycle order with their share, then the slowest, the r
     "    sensor-3 (FAILED)",
     "    sensor-4 (FAILED, 1 retry)",
     "    sensor-5 (FAILED, 2 retries)",
-    "    … and 2 more: list them with --status FAILED",
+    "    … and 2 more: `pnpm start` (without --once) keeps the mock running and prints",
+    "      the commands that list them",
+  ]);
+  // With the mock still running: one command per failed status, so every one not named can be listed.
+  const serving = summarize(
+    "fw-1",
+    walk({
+      counts: new Map([
+        ["FAILED", 6],
+        ["TIMED_OUT", 2],
+      ]),
+      total: 8,
+      failed,
+    }),
+    {
+      listCommand: (status) => `list fw-1 --status ${status}`,
+    },
+  );
+  expect(serving.slice(-3)).toEqual([
+    "    … and 2 more. List them all, one status at a time (from the repository root):",
+    "      list fw-1 --status FAILED",
+    "      list fw-1 --status TIMED_OUT",
   ]);
 });
 

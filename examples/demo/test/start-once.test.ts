@@ -12,6 +12,7 @@ test("pnpm start --once builds, walks the demo job through the client, prints wh
   const mockUrl = /^iot-jobs: the mock {2}(http:\/\/127\.0\.0\.1:\d+)$/m.exec(text)?.[1];
   const docsUrl = /^iot-jobs: the docs {2}(http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(text)?.[1];
   expect(mockUrl && docsUrl, text).toBeTruthy();
+  expect(text).toContain(`iot-jobs: the docs  ${docsUrl}`);
   expect(text).toMatch(/\[█{30}\] 5,005\/5,005 executions · 21 pages · \d+ ms\n/);
 
   const table = text.slice(text.indexOf("  status "), text.indexOf("  total "));
@@ -31,12 +32,13 @@ test("pnpm start --once builds, walks the demo job through the client, prints wh
   expect(text).toMatch(/running longest:\n +\d+ s {2}sensor-\d{4}\n/);
   expect(text).toMatch(/failed: [\d,]+ \([\d,]+ FAILED, [\d,]+ TIMED_OUT\), the first ones:\n {4}gateway-oslo-02/);
 
-  expect(text).toContain(`export AWS_ENDPOINT_URL_IOT=${mockUrl} AWS_REGION=us-east-1`);
-  expect(text).toContain(`# the aws CLI (or pass --endpoint-url ${mockUrl})`);
-  expect(text).toContain(`# boto3 (or boto3.client("iot", endpoint_url="${mockUrl}"))`);
-  expect(text).toContain(`createIotJobsClient({ endpoint: "${mockUrl}" })`);
-  expect(text).toContain(`The docs (the operation's reference and the guides): ${docsUrl}`);
-  expect(text.trimEnd().split("\n").at(-1)).toBe(
-    "iot-jobs: done (--once); run `pnpm start` in a terminal to keep serving",
-  );
+  // The mock is gone when --once ends: no command to paste against it, only how to keep it running.
+  expect(text).toMatch(/… and [\d,]+ more: `pnpm start` \(without --once\) keeps the mock running and prints\n/);
+  expect(text).not.toContain("Point any AWS SDK or tool at the mock");
+  expect(text).not.toContain("AWS_ENDPOINT_URL_IOT=");
+  expect(text).not.toMatch(/^\s*(aws|python3|node|curl) /m);
+  expect(text.trimEnd().split("\n").slice(-2)).toEqual([
+    "iot-jobs: done (--once): the mock and the docs have stopped. To keep them running, with the commands that",
+    "point the aws CLI, boto3 or @iot-jobs/client at the mock, run `pnpm start` in a terminal (Ctrl-C stops it).",
+  ]);
 }, 240_000);

@@ -110,6 +110,34 @@ test("the client snippet (the list-executions example) works as printed", async 
   );
 }, 60_000);
 
+test("the commands under '… and N more' list every failed execution not named, one status at a time", async () => {
+  const text = served.output();
+  const more =
+    /^ {4}… and ([\d,]+) more\. List them all, one status at a time \(from the repository root\):\n((?: {6}.*\n)+)/m.exec(
+      text,
+    );
+  expect(more, text).not.toBeNull();
+  const failed = /^ {2}failed: ([\d,]+) \(([^)]*)\), the first ones:$/m.exec(text);
+  const byStatus = Object.fromEntries(
+    (failed?.[2] ?? "").split(", ").map((part) => part.split(" ").reverse() as [string, string]),
+  );
+  const commands = more![2]!
+    .trimEnd()
+    .split("\n")
+    .map((line) => line.trim());
+  expect(commands.map((c) => / --status (\w+)$/.exec(c)?.[1])).toEqual(Object.keys(byStatus));
+  const named = Number(failed![1]!.replace(/,/g, "")) - Number(more![1]!.replace(/,/g, ""));
+  expect(named).toBe(6);
+  for (const command of commands) {
+    const status = / --status (\w+)$/.exec(command)![1]!;
+    const { stdout } = await sh(command); // pasted as printed: no export needed
+    const lines = stdout.trimEnd().split("\n");
+    expect(lines.every((line) => line.split("\t")[1] === status)).toBe(true);
+    // The rollout goes on while the test runs: at least as many as the walk counted.
+    expect(lines.length).toBeGreaterThanOrEqual(Number(byStatus[status]!.replace(/,/g, "")));
+  }
+}, 60_000);
+
 test("Ctrl-C (SIGINT to pnpm) closes the mock and the docs and exits 0", async () => {
   served.child.kill("SIGINT");
   expect(await served.exited, served.output()).toBe(0);

@@ -1,8 +1,4 @@
-import { exec } from "./exec.js";
-
-/** What pnpm and vitest set for the workspace run; the machine's own npm_config_* (registry, cache, proxy) stay. */
-const inherited =
-  /^(npm_(command|execpath|node_execpath|lifecycle_\w+|package_\w+|config_user_agent|config_verify_deps_before_run)$|pnpm_config_|PNPM_|VITEST|TINYPOOL|NODE_OPTIONS$|TEST$|INIT_CWD$)/;
+import { exec, outsideWorkspaceEnv } from "@iot-jobs/test-support/exec";
 
 /**
  * The environment of a command in the outside project: this machine's (PATH, HOME, proxies, CI), without what
@@ -11,9 +7,7 @@ const inherited =
  * @example
  * await exec(process.execPath, ["out/main.js"], { cwd: project, env: npmEnv() });
  */
-export function npmEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !inherited.test(key)));
-}
+export const npmEnv = outsideWorkspaceEnv;
 
 /** libfaketime's variables: a suite run under a shifted clock (`pnpm test:clock`) sets them. */
 const shiftedClock = /^(LD_PRELOAD|FAKETIME\w*|DONT_FAKE_MONOTONIC|NO_FAKE_CACHE)$/;

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { commandLine, exec } from "./exec.js";
+import { commandLine, exec } from "@iot-jobs/test-support/exec";
 import { repoRoot } from "./workspace.js";
 
 /**

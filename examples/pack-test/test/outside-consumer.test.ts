@@ -5,9 +5,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { lstat, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { type ExecResult, exec } from "@iot-jobs/test-support/exec";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { writeConsumerProject } from "../src/consumer-project.js";
-import { type ExecResult, exec } from "../src/exec.js";
 import { npmEnv, registryEnv, registryReachable } from "../src/npm.js";
 import { type PackedPackage, packPackage } from "../src/pack.js";
 

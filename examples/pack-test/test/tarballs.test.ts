@@ -3,11 +3,11 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { exec } from "@iot-jobs/test-support/exec";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import ts from "typescript";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { exec } from "../src/exec.js";
 import { type PackedPackage, packPackage, readPacked } from "../src/pack.js";
 import { publishedPackages, repoRoot } from "../src/workspace.js";
 

@@ -113,8 +113,8 @@ export interface IotJobsClient<ThrowOnError extends boolean = false> {
 }
 
 /**
- * Makes `createIotJobsClient` for a platform's SigV4 signer (the package's entry points pick one: SigV4 on Web
- * Crypto by default, on node:crypto under the `node` condition, whose entry also passes its own default `fetch`).
+ * Makes `createIotJobsClient` for a platform's SigV4 signer (the package's entry points pick one: aws4fetch on Web
+ * Crypto by default, node:crypto under the `node` condition, whose entry also passes its own default `fetch`).
  */
 export function clientFactory(createSigner: SignerFactory) {
   return function createIotJobsClient<ThrowOnError extends boolean = false>(

@@ -20,7 +20,7 @@ export const resolveEndpoint = (
   option = "endpoint",
 ): string =>
   endpoint == null
-    ? `https://iot${useFipsEndpoint ? "-fips" : ""}.${region}.amazonaws.com${/^cn-\w+-\d+$/.test(region) ? ".cn" : ""}`
+    ? `https://iot${useFipsEndpoint ? "-fips" : ""}.${region}.amazonaws.com${region.startsWith("cn-") ? ".cn" : ""}`
     : useFipsEndpoint
       ? fail("Invalid Configuration: FIPS and custom endpoint are not supported")
       : // A user name or password in the URL would travel in every error message and log line: refused, unshown.
@@ -31,14 +31,14 @@ export const resolveEndpoint = (
           : fail(`Invalid ${option} ${endpoint}: must be an http(s) URL`);
 
 /**
- * Checks the region: a lower-case DNS label (it goes into the host name and the signature) that is a known AWS
- * region or has a region's shape; otherwise the error suggests the nearest known region. `option` names where it
+ * Checks the region: it must have a region's shape (`isRegion`, whose pattern admits only lower-case DNS labels, as
+ * the host name and the signature need); otherwise the error suggests the nearest region. `option` names where it
  * came from (`region`, `AWS_REGION`, `AWS_DEFAULT_REGION`).
  */
 export const checkRegion = (region: unknown, option = "region"): string =>
   region == null
     ? fail("No region: pass region or set AWS_REGION")
-    : typeof region === "string" && /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(region) && isRegion(region)
+    : typeof region === "string" && isRegion(region)
       ? region
       : fail(
           `Invalid ${option} ${JSON.stringify(region)}: not an AWS region; did you mean ${nearestRegion(String(region).toLowerCase())}?`,

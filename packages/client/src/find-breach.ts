@@ -23,50 +23,6 @@ const breaks: Record<string, (value: Value, limit: never) => boolean> = {
 const typeOf = (value: unknown) =>
   value === null ? "null" : Array.isArray(value) ? "array" : Number.isInteger(value) ? "integer" : typeof value;
 
-/** Each schema's value keywords with their limits, listed once per schema object (a 200 body has ~2,000 values). */
-const listed = new WeakMap<Schema, [string, unknown][]>();
-const valueKeywords = (schema: Schema) => {
-  let list = listed.get(schema);
-  if (!list) {
-    list = Object.entries(schema).filter(([keyword]) => breaks[keyword]);
-    listed.set(schema, list);
-  }
-  return list;
-};
-
-/** A breach with its path from the walked value down, innermost first: a member name, or an item's index. */
-type Found = [(string | number)[], string, unknown];
-
-/** The walk of `findBreach`; the path is spelled only for a breach, not for every value on the way. */
-function walk(value: unknown, schema: Schema): Found | undefined {
-  const { type, oneOf, items, properties } = schema;
-  if (oneOf) {
-    return oneOf.some((s) => !walk(value, s))
-      ? undefined
-      : [[], `type: ${oneOf.map((s) => s.type).join(" or ")}`, value];
-  }
-  const actual = typeOf(value);
-  if (type && type !== actual && !(type === "number" && actual === "integer")) return [[], `type: ${type}`, value];
-  for (const [keyword, limit] of valueKeywords(schema)) {
-    if (breaks[keyword]?.(value as Value, limit as never)) return [[], `${keyword}: ${limit}`, value];
-  }
-  let found: Found | undefined;
-  if (items) {
-    const list = value as unknown[];
-    for (let i = 0; i < list.length && !found; i++) {
-      found = walk(list[i], items);
-      found?.[0].push(i);
-    }
-  }
-  for (const name in properties) {
-    if (found) break;
-    const member = (value as Record<string, unknown>)[name];
-    if (member !== undefined) found = walk(member, properties[name]!);
-    found?.[0].push(name);
-  }
-  return found;
-}
-
 /**
  * Where `value` first breaks `schema`: `[path, constraint, value]` with the constraint as `keyword: limit` (e.g.
  * `type: number`, `maximum: 250`), or `undefined`. A small walker over the plain data of the spec's schemas (from
@@ -76,13 +32,26 @@ function walk(value: unknown, schema: Schema): Found | undefined {
  * absent ones too (none is required).
  */
 export function findBreach(value: unknown, schema: Schema, path: string): [string, string, unknown] | undefined {
-  const found = walk(value, schema);
-  if (!found) return undefined;
-  const [steps, constraint, breaking] = found;
-  for (const step of steps.reverse()) {
-    path = typeof step === "number" ? `${path}[${step}]` : path ? `${path}.${step}` : step;
+  const { type, oneOf, items, properties } = schema;
+  if (oneOf) {
+    return oneOf.some((s) => !findBreach(value, s, path))
+      ? undefined
+      : [path, `type: ${oneOf.map((s) => s.type).join(" or ")}`, value];
   }
-  return [path, constraint, breaking];
+  const actual = typeOf(value);
+  if (type && type !== actual && !(type === "number" && actual === "integer")) return [path, `type: ${type}`, value];
+  // A loop, not Object.entries: a 200 body has ~2,000 values, and each listing cost an array per value.
+  for (const keyword in schema) {
+    if (breaks[keyword]?.(value as Value, schema[keyword] as never))
+      return [path, `${keyword}: ${schema[keyword]}`, value];
+  }
+  let found: [string, string, unknown] | undefined;
+  if (items) (value as unknown[]).some((item, i) => (found = findBreach(item, items, `${path}[${i}]`)));
+  for (const name in properties) {
+    const member = (value as Record<string, unknown>)[name];
+    found ??= member === undefined ? undefined : findBreach(member, properties[name]!, path ? `${path}.${name}` : name);
+  }
+  return found;
 }
 
 /** The message of a breach: `Invalid <what> <value>: must satisfy <constraint>`; strings quoted, numbers as is. */

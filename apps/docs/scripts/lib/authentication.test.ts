@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { expect, test } from "vitest";
-import { AUTHENTICATION_TAG, describeScheme, withAuthentication } from "./authentication.mjs";
+import { AUTHENTICATION_TAG, describeScheme, SIGV4_TITLE, withAuthentication } from "./authentication.mjs";
 
 // The bundled spec, as the build renders it.
 const spec = createRequire(import.meta.url)("@iot-jobs/spec/openapi.json");
@@ -12,10 +12,28 @@ test("withAuthentication adds a trait tag describing each of the spec's security
   expect(tag["x-traitTag"]).toBe(true);
   expect(rest).toEqual(spec.tags);
   for (const [id, scheme] of Object.entries<Record<string, string>>(spec.components.securitySchemes)) {
-    expect(tag.description).toContain(`## ${id}`);
+    expect(tag.description).toContain(`\`${id}\``);
     expect(tag.description).toContain(scheme.description?.trim());
     expect(tag.description).toContain(`\`${scheme.name}\``);
   }
+});
+
+test("the spec's SigV4 scheme reads as a signature, not as an API key: what signs, the service, the headers", () => {
+  const { sigv4 } = spec.components.securitySchemes;
+  const md = describeScheme("sigv4", sigv4);
+  const lines = md.split("\n");
+  expect(lines[0]).toBe(`## ${SIGV4_TITLE}`);
+  expect(lines).toContain("| Algorithm | `AWS4-HMAC-SHA256` |");
+  expect(lines).toContain("| Service (signing name) | `iot` |");
+  expect(lines).toContain("| Credential scope | `{YYYYMMDD}/{region}/iot/aws4_request` |");
+  expect(md).toMatch(
+    /\| What signs \| Your AWS credentials: an access key ID and a secret access key.*there is no API key\. \|/,
+  );
+  expect(md).not.toContain("| Type |");
+  const headers = lines.filter((line) => /^\| `[\w-]+` \|/.test(line)).map((line) => line.split("`")[1]);
+  expect(headers).toEqual(sigv4["x-aws-sigv4"].headers.map((h: { name: string }) => h.name));
+  expect(headers).toEqual(["Authorization", "X-Amz-Date", "X-Amz-Security-Token"]);
+  expect(md.endsWith(sigv4.description.trim())).toBe(true);
 });
 
 test("describeScheme lists type, where the credential travels and vendor extensions", () => {

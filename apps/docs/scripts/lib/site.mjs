@@ -14,6 +14,25 @@ export const PAGES = [
 export const SITE_NAME = "iot-jobs";
 
 /**
+ * The phone menu (assets/site.css): on a narrow screen the navigation folds behind a "Menu" button that this
+ * script reveals and toggles (a disclosure: `aria-expanded` says whether the links show; Escape folds them).
+ * Without scripts the button stays hidden and the links stay in the header, scrolling sideways.
+ * It runs under the pages' policy by its hash, as every inline script does (finishPage).
+ */
+export const MENU_SCRIPT = [
+  "{",
+  '  const header = document.querySelector(".site-header");',
+  '  const button = header.querySelector(".site-menu-button");',
+  '  const set = (open) => button.setAttribute("aria-expanded", String(open));',
+  '  button.addEventListener("click", () => set(button.getAttribute("aria-expanded") !== "true"));',
+  '  header.addEventListener("keydown", (e) => { if (e.key === "Escape") { set(false); button.focus(); } });',
+  '  document.addEventListener("click", (e) => { if (!header.contains(e.target)) set(false); });',
+  "  button.hidden = false;",
+  '  header.classList.add("site-header-menu");',
+  "}",
+].join("\n");
+
+/**
  * The header, with the current page marked for assistive technology and styling.
  * @param {string} current the file name of the page being rendered, e.g. "index.html"
  * @returns {string}
@@ -27,7 +46,9 @@ export function siteHeader(current) {
     '<header class="site-header">',
     `  <a class="site-brand" href="index.html"><img src="logo.svg" alt="" width="32" height="32">${SITE_NAME}`,
     "    <small>ListJobExecutionsForJob</small></a>",
-    `  <nav class="site-nav" aria-label="Site">${links.join("")}<a href="openapi.yaml" download>OpenAPI</a></nav>`,
+    '  <button class="site-menu-button" type="button" aria-expanded="false" aria-controls="site-nav" hidden>Menu</button>',
+    `  <nav id="site-nav" class="site-nav" aria-label="Site">${links.join("")}<a href="openapi.yaml" download>OpenAPI</a></nav>`,
+    `  <script>${MENU_SCRIPT}</script>`,
     "</header>",
   ].join("\n");
 }

@@ -8,6 +8,7 @@ import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import type { JobExecutionStatus } from "@iot-jobs/mocks";
+import { CHROMIUM_ARGS, findChromium } from "@iot-jobs/test-support/chromium";
 import { type Browser, type Page, chromium as playwright } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
@@ -20,7 +21,6 @@ import {
 import { appDir } from "../../scripts/lib/paths.mjs";
 import { createStaticServer, listen } from "../../scripts/lib/static-server.mjs";
 import { distDir, readBuilt } from "../built-site.js";
-import { CHROMIUM_ARGS, findChromium } from "./chromium.js";
 import { visibleText } from "./reading.js";
 import { openRecordedPage, type PageLog } from "./recorded-page.js";
 

@@ -14,11 +14,16 @@ export interface PageLog {
 
 /**
  * Opens a page of the site at `origin` (e.g. "http://127.0.0.1:41234") in a fresh browser context.
- * `data:` and `blob:` URLs load nothing from anywhere and are allowed.
+ * `data:` and `blob:` URLs load nothing from anywhere and are allowed. The viewport is a desktop's unless given
+ * (`isMobile`: a phone's meta-viewport handling and touch).
  */
-export async function openRecordedPage(browser: Browser, origin: string): Promise<{ page: Page; log: PageLog }> {
+export async function openRecordedPage(
+  browser: Browser,
+  origin: string,
+  { viewport = { width: 1440, height: 900 }, isMobile = false } = {},
+): Promise<{ page: Page; log: PageLog }> {
   const log: PageLog = { nonLocal: [], consoleErrors: [], pageErrors: [], cspViolations: [], failedResponses: [] };
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: "light" });
+  const context = await browser.newContext({ viewport, isMobile, hasTouch: isMobile, colorScheme: "light" });
   await context.route("**/*", (route) => {
     const url = route.request().url();
     if (new URL(url).origin === origin || /^(data|blob):/.test(url)) return route.continue();

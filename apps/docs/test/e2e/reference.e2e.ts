@@ -5,6 +5,7 @@
 import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { join } from "node:path";
+import { CHROMIUM_ARGS, findChromium } from "@iot-jobs/test-support/chromium";
 import { type Browser, type Locator, type Page, chromium as playwright } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readGuides } from "../../scripts/lib/guides.mjs";
@@ -12,7 +13,6 @@ import { appDir, guidesDir } from "../../scripts/lib/paths.mjs";
 import { PAGES } from "../../scripts/lib/site.mjs";
 import { createStaticServer, listen } from "../../scripts/lib/static-server.mjs";
 import { distDir, readBuilt } from "../built-site.js";
-import { CHROMIUM_ARGS, findChromium } from "./chromium.js";
 import { constraintTexts, expectExamplesShown, visibleText } from "./reading.js";
 import { openRecordedPage, type PageLog } from "./recorded-page.js";
 import { deref, errorTypeNames, operation, operationObject, parameters, servers, spec } from "./spec-facts.js";

@@ -1,4 +1,4 @@
-import { createHash, createHmac } from "node:crypto";
+import { NodeSha256 as Sha256 } from "@iot-jobs/test-support/sigv4";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { afterEach, expect, test, vi } from "vitest";
 import { createIotJobsClient } from "../../src/index.js";
@@ -9,27 +9,6 @@ const server = useServer();
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-const bytes = (data: string | ArrayBuffer | ArrayBufferView) =>
-  typeof data === "string"
-    ? Buffer.from(data, "utf8")
-    : ArrayBuffer.isView(data)
-      ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-      : Buffer.from(data);
-
-/** The SHA-256 @smithy/signature-v4 needs, on node:crypto. */
-class Sha256 {
-  private hash;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash = secret ? createHmac("sha256", bytes(secret)) : createHash("sha256");
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView) {
-    this.hash.update(bytes(data));
-  }
-  async digest() {
-    return new Uint8Array(this.hash.digest());
-  }
-}
 
 type Keys = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 

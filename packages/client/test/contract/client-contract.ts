@@ -209,8 +209,11 @@ export function clientContract(transport: Transport): void {
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error?.$retryable).toEqual({ throttling: false });
     mock.faults.inject({ type: "latency", ms: 600_000 }, { times: 1 });
+    // The retry must beat its 10 s timeout with a real request: at 5× real time it has 2 real seconds, room enough
+    // on a machine whose every core is busy.
     const retried = await drive(
       clientFor(config, { requestTimeout: 10_000 }).listJobExecutionsForJob({ jobId: "fw-1" }),
+      5,
     );
     expect(retried.error, String(retried.error)).toBeUndefined();
     expect(retried.data?.executionSummaries).toHaveLength(3);

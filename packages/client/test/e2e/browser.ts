@@ -1,42 +1,22 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
-import { build } from "esbuild";
-import { type Browser, chromium } from "playwright-core";
+import { bundleForBrowser } from "@iot-jobs/test-support/bundle";
+import { findChromium, launchChromium } from "@iot-jobs/test-support/chromium";
+import type { Browser } from "playwright-core";
+
+const chromium = findChromium();
 
 /** Debian's Chromium (or CHROMIUM_PATH); never a downloaded browser. */
-export const chromiumPath = [
-  process.env.CHROMIUM_PATH,
-  "/usr/bin/chromium",
-  "/usr/lib/chromium/chromium-headless-shell",
-].find((p) => p && existsSync(p));
-
-const flags = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+export const chromiumPath = "path" in chromium ? chromium.path : undefined;
 
 /** Launches headless Chromium with the flags this machine needs. */
-export const launch = (): Promise<Browser> => chromium.launch({ executablePath: chromiumPath, args: flags });
+export const launch = (): Promise<Browser> => launchChromium(chromiumPath!);
 
 /** Bundles a page script for the browser (ESM, the `browser` export conditions), resolving from `resolveDir`. */
 export async function bundle(contents: string, resolveDir: string): Promise<Uint8Array> {
-  const result = await build({
-    stdin: { contents, resolveDir, loader: "js" },
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-  });
-  return result.outputFiles[0]!.contents;
+  return (await bundleForBrowser({ contents, resolveDir }, { target: "es2022" })).code;
 }
 
 /** MSW's worker script, as `msw init` would copy it, from the msw this package resolves. */

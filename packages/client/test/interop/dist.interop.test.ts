@@ -54,8 +54,8 @@ test("dist bundles the private spec package (code and types); only the node entr
     // The spec's response examples stay out of the published code.
     expect(read(file), file).not.toContain("firstPage");
   }
-  // The default entry signs on Web Crypto and sends with fetch, with no dependency; openapi-fetch is shared.
-  expect(importsOf("index.js")).toEqual([]);
+  // The default entry signs with aws4fetch (Web Crypto) and sends with fetch; openapi-fetch is shared.
+  expect(importsOf("index.js")).toEqual(["aws4fetch"]);
   expect(importsOf("node.js")).toEqual([]);
   const shared = files.filter((f) => f.endsWith(".js") && ![transport, signer, "index.js", "node.js"].includes(f));
   expect([...new Set(shared.flatMap(importsOf))].sort()).toEqual(["openapi-fetch"]);

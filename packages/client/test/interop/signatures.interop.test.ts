@@ -1,16 +1,16 @@
-import { spawn, spawnSync } from "node:child_process";
-import { createHash, createHmac } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { jobExecutionStatuses, parameters } from "@iot-jobs/spec";
+import { fastCheckSeed } from "@iot-jobs/test-support/fast-check";
+import { canImportBotocore, runJsonLines, NodeSha256 as Sha256 } from "@iot-jobs/test-support/sigv4";
 import { SignatureV4 } from "@smithy/signature-v4";
 import fc from "fast-check";
 import { expect, test } from "vitest";
 import { createIotJobsClient, type IotJobsClientConfig, type ListJobExecutionsForJobInput } from "../../src/index.js";
 import { createIotJobsClient as createNodeIotJobsClient } from "../../src/node.js";
 
-/** Both signers of the package: SigV4 on Web Crypto (default entry) and on node:crypto (`node` entry). */
+/** Both signers of the package: aws4fetch on Web Crypto (default entry) and node:crypto (`node` entry). */
 const entries = [
-  ["Web Crypto (default entry)", createIotJobsClient],
+  ["aws4fetch (default entry)", createIotJobsClient],
   ["node:crypto (node entry)", createNodeIotJobsClient],
 ] as const;
 type Factory = (typeof entries)[number][1];
@@ -22,11 +22,10 @@ type Factory = (typeof entries)[number][1];
 // FIPS and custom endpoints with ports and path prefixes. Replay with FC_SEED=<seed>.
 const SMITHY_RUNS = 1_000;
 const BOTOCORE_RUNS = 300;
-const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : (Date.now() ^ (Math.random() * 0x7fffffff)) >>> 0;
-console.info(`[signatures] fast-check seed ${seed} (replay: FC_SEED=${seed})`);
+const seed = fastCheckSeed("signatures");
 
 const ci = process.env.CI === "true";
-const hasBotocore = spawnSync("python3", ["-c", "import botocore"], { stdio: "ignore" }).status === 0;
+const hasBotocore = canImportBotocore();
 if (!hasBotocore && !ci)
   console.warn(
     "[@iot-jobs/client] python3 with botocore not found: the botocore check is skipped (CI=true makes it fail)",
@@ -159,27 +158,6 @@ const sentQuery = ({ input }: Case) =>
       .map(([k, v]) => [k, String(v)]),
   );
 
-type Data = string | ArrayBuffer | ArrayBufferView;
-const bytes = (data: Data) =>
-  typeof data === "string"
-    ? Buffer.from(data, "utf8")
-    : ArrayBuffer.isView(data)
-      ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-      : Buffer.from(data);
-/** The SHA-256 / HMAC-SHA-256 @smithy/signature-v4 takes, on node:crypto. */
-class Sha256 {
-  private readonly hash;
-  constructor(secret?: Data) {
-    this.hash = secret ? createHmac("sha256", bytes(secret)) : createHash("sha256");
-  }
-  update(data: Data) {
-    this.hash.update(bytes(data));
-  }
-  async digest() {
-    return new Uint8Array(this.hash.digest());
-  }
-}
-
 /** The Authorization header @smithy/signature-v4 computes for the captured request. */
 async function smithy(c: Case, r: Captured): Promise<string | undefined> {
   const url = new URL(r.url);
@@ -253,23 +231,10 @@ test.runIf(hasBotocore || ci).each(entries)(
     const lines = captured.map((r, id) => {
       expectFaithful(batch[id]!, r);
       const { region, credentials } = batch[id]!.config;
-      return JSON.stringify({ id, ...r, region, ...credentials });
+      return { id, ...r, region, ...credentials };
     });
     const script = fileURLToPath(new URL("botocore_verify.py", import.meta.url));
-    const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn("python3", [script], { stdio: ["pipe", "pipe", "pipe"] });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (chunk) => (stdout += chunk));
-      child.stderr.on("data", (chunk) => (stderr += chunk));
-      child.on("error", reject);
-      child.on("close", (code) => (code === 0 ? resolve(stdout) : reject(new Error(`botocore_verify.py: ${stderr}`))));
-      child.stdin.end(`${lines.join("\n")}\n`);
-    });
-    const results = out
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as { id: number; expected: string; canonicalRequest: string });
+    const results = await runJsonLines<{ id: number; expected: string; canonicalRequest: string }>(script, lines);
     expect(results).toHaveLength(BOTOCORE_RUNS);
     const mismatches = results
       .filter((r) => r.expected !== captured[r.id]!.headers.authorization)

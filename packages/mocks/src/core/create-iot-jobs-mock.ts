@@ -31,6 +31,14 @@ import * as validators from "./validation/generated/validators.gen.js";
  */
 export const DEFAULT_PAGE_SIZE = 100;
 
+/**
+ * The default cap on executions per mock (about 300 MB of fleet): one largest seedable fleet, not ten.
+ *
+ * @example
+ * createIotJobsMock({ maxExecutions: DEFAULT_MAX_EXECUTIONS / 10 });
+ */
+export const DEFAULT_MAX_EXECUTIONS = 10_000_000;
+
 /** Answers a plain request on any host, for servers of this package; `undefined` if it is not the operation. */
 type AnyHostAnswer = (request: PlainRequest) => Promise<Answer | undefined>;
 const anyHostAnswers = new WeakMap<IotJobsMock, AnyHostAnswer>();
@@ -61,7 +69,11 @@ export interface IotJobsMockOptions {
   readonly anyHost?: boolean;
   /** Page size when `maxResults` is absent (the spec's 1..250). @default 100 ({@link DEFAULT_PAGE_SIZE}) */
   readonly defaultPageSize?: number;
-  /** Region in the ARNs of jobs created without one. @default "us-east-1" */
+  /**
+   * Region in the ARNs of jobs created without one. When set, strict auth also refuses credential scopes for
+   * other regions on base URLs and the standalone server, as a regional AWS endpoint does (on AWS hosts the
+   * host's region decides). @default "us-east-1"
+   */
   readonly region?: string;
   /** Account of unsigned requests and unscoped fixtures. @default "123456789012" */
   readonly defaultAccountId?: string;
@@ -79,6 +91,11 @@ export interface IotJobsMockOptions {
   readonly seed?: SeedDocument;
   /** How many requests `history` keeps (oldest dropped first). @default 1000 */
   readonly historyLimit?: number;
+  /**
+   * How many executions the mock holds at most, over every job and account (each job counts at least 256, its memory): a seed or
+   * `createJob` past it throws a `FixtureError` and changes nothing. @default 10000000 ({@link DEFAULT_MAX_EXECUTIONS})
+   */
+  readonly maxExecutions?: number;
 }
 
 /**
@@ -135,12 +152,23 @@ export function createIotJobsMock(options: IotJobsMockOptions = {}): IotJobsMock
   if (!/^\d{12}$/.test(defaultAccountId))
     throw new FixtureError("defaultAccountId", defaultAccountId, "must be a 12-digit account id");
   const region = options.region ?? "us-east-1";
+  if (typeof region !== "string" || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+    throw new FixtureError("region", region, "must be a region name such as us-east-1");
   const registry: CredentialRegistry = credentialRegistry(options.credentials ?? [TEST_CREDENTIALS]);
   const clock =
     options.clock && "now" in options.clock && typeof options.clock.now === "function"
       ? (options.clock as MockClock)
       : createClock(options.clock as ClockOptions);
-  const store = new MockStore({ clock, defaultAccountId, defaultRegion: region, accountIdFor: registry.accountIdFor });
+  const maxExecutions = options.maxExecutions ?? DEFAULT_MAX_EXECUTIONS;
+  if (!Number.isSafeInteger(maxExecutions) || maxExecutions < 1)
+    throw new FixtureError("maxExecutions", maxExecutions, `must be an integer from 1 to ${Number.MAX_SAFE_INTEGER}`);
+  const store = new MockStore({
+    clock,
+    defaultAccountId,
+    defaultRegion: region,
+    accountIdFor: registry.accountIdFor,
+    maxExecutions,
+  });
   const faults = createFaults((scope, field) => store.accountOf(scope, field));
   const historyLimit = options.historyLimit ?? 1000;
   let history: RequestRecord[] = [];
@@ -164,6 +192,8 @@ export function createIotJobsMock(options: IotJobsMockOptions = {}): IotJobsMock
       defaultAccountId,
       now: () => Date.now(),
       maxSkewMs: options.maxSkewMs ?? 300_000,
+      // Only a region the caller chose is enforced on scopes; the default merely names ARNs.
+      ...(options.region !== undefined ? { region: options.region } : {}),
     },
     store,
     faults,

@@ -25,6 +25,7 @@ export type { TimeInput } from "./clock/time-input.js";
 // The mock
 export {
   createIotJobsMock,
+  DEFAULT_MAX_EXECUTIONS,
   DEFAULT_PAGE_SIZE,
   type IotJobsMock,
   type IotJobsMockOptions,

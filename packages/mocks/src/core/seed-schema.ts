@@ -9,14 +9,15 @@ import {
 const time = {
   anyOf: [
     { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}" },
-    { type: "number", minimum: 0 },
+    { type: "number", minimum: 0, maximum: 253_402_300_799_999 }, // MAX_TIME_MS: no date past year 9999
   ],
 };
+const safeInteger = { type: "integer", minimum: -9_007_199_254_740_991, maximum: 9_007_199_254_740_991 };
 const status = summaryMemberSchema("status");
 const weights = (names: object) => ({
   type: "object",
   propertyNames: names,
-  additionalProperties: { type: "number", minimum: 0 },
+  additionalProperties: { type: "number", minimum: 0, maximum: 1_000_000_000 }, // weights: sums stay finite
 });
 const scope = {
   accountId: { type: "string", pattern: "^\\d{12}$" },
@@ -74,9 +75,9 @@ export const seedSchema = {
               count: { type: "integer", minimum: 1, maximum: 10_000_000 },
               thingNamePrefix: { type: "string" },
               statuses: weights(status),
-              seed: { type: "integer" },
+              seed: safeInteger,
               queuedAt: time,
-              retryAttempts: { type: "integer", minimum: 0 },
+              retryAttempts: { type: "integer", minimum: 0, maximum: 2_147_483_647 },
             },
           },
           rollout: {
@@ -84,11 +85,11 @@ export const seedSchema = {
             required: ["ratePerMinute"],
             additionalProperties: false,
             properties: {
-              ratePerMinute: { type: "number", exclusiveMinimum: 0 },
-              durationMs: { type: "number", minimum: 0 },
+              ratePerMinute: { type: "number", exclusiveMinimum: 0, maximum: 6_000_000 }, // up to 100 per ms
+              durationMs: { type: "number", minimum: 0, maximum: 253_402_300_799_999 },
               outcomes: weights({ enum: ["SUCCEEDED", "FAILED", "TIMED_OUT", "REJECTED"] }),
-              maxRetries: { type: "integer", minimum: 0 },
-              seed: { type: "integer" },
+              maxRetries: { type: "integer", minimum: 0, maximum: 2_147_483_647 },
+              seed: safeInteger,
             },
           },
         },

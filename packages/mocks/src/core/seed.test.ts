@@ -68,7 +68,8 @@ test("every schema issue is listed with its field, and nothing is seeded", () =>
       },
       {
         field: "jobs[0].executions[0].queuedAt",
-        message: 'value "soon" must be an ISO 8601 date-time string or epoch milliseconds ≥ 0',
+        message:
+          'value "soon" must be an ISO 8601 date-time string (years 1970 to 9999) or epoch milliseconds from 0 to 253402300799999',
       },
       { field: "jobs[0].executions[1].thingName", message: "is required" },
       { field: "jobs[1].extra", message: "is not a known field" },

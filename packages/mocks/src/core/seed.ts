@@ -52,7 +52,10 @@ function issueOf(doc: unknown, e: ErrorObject): SeedIssue {
         message: "is not a known field",
       };
     case "anyOf":
-      return { field: at, message: `value ${value} must be an ISO 8601 date-time string or epoch milliseconds ≥ 0` };
+      return {
+        field: at,
+        message: `value ${value} must be an ISO 8601 date-time string (years 1970 to 9999) or epoch milliseconds from 0 to 253402300799999`,
+      };
     case "propertyNames":
       return { field: `${at}.${e.params.propertyName}`, message: "is not an allowed key" };
     default: {

@@ -148,3 +148,27 @@ test("bad input answers 400 with the field; unknown routes 404; wrong methods 40
   expect(await handleControlRequest(mock, new Request("http://127.0.0.1/jobs/x/things"))).toBeUndefined();
   expect(await handleControlRequest(mock, new Request("http://127.0.0.1/_mockery"))).toBeUndefined();
 });
+
+test("bodies nesting deeper than 64 levels are refused before parsing (no stack overflow, no 500)", async () => {
+  const mock = createIotJobsMock();
+  const deep = `{"jobs":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+  expect(await control(mock, "POST", "/seed", deep)).toEqual({
+    status: 400,
+    body: { message: "body nests deeper than 64 levels; no control input needs that" },
+  });
+  // Brackets inside strings do not count.
+  const quoted = JSON.stringify({ jobs: [{ jobId: "fw-1", executions: [{ thingName: "[".repeat(100) }] }] });
+  expect((await control(mock, "POST", "/seed", quoted)).status).toBe(400); // a bad thing name, not a nesting error
+  expect((await control(mock, "POST", "/seed", quoted)).body.message).toMatch(/thingName/);
+});
+
+test("control errors carry x-amzn-ErrorType like the operation's", async () => {
+  const mock = createIotJobsMock();
+  const response = (await handleControlRequest(
+    mock,
+    new Request(`${base}/clock/advance`, { method: "POST", body: '{"ms":1e308}' }),
+  ))!;
+  expect([response.status, response.headers.get("x-amzn-ErrorType")]).toEqual([400, "InvalidRequestException"]);
+  const missing = (await handleControlRequest(mock, new Request(`${base}/nope`)))!;
+  expect([missing.status, missing.headers.get("x-amzn-ErrorType")]).toEqual([404, "ResourceNotFoundException"]);
+});

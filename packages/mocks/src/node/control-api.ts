@@ -1,7 +1,7 @@
 import type { IotJobsMock } from "../core/create-iot-jobs-mock.js";
 import { FixtureError, IllegalTransitionError, IotJobsMockError, SeedError } from "../core/errors.js";
 import type { FaultOptions, FaultScope, FaultSpec } from "../core/faults/types.js";
-import type { JobExecutionStatus } from "../core/spec.js";
+import { errorTypeHeader, type JobExecutionStatus } from "../core/spec.js";
 import type { AccountScope } from "../core/store/types.js";
 
 /**
@@ -15,8 +15,21 @@ export const CONTROL_PREFIX = "/_mock";
 type Body = Record<string, unknown>;
 type Route = (mock: IotJobsMock, body: Body, query: URLSearchParams) => unknown;
 
+// Errors carry `x-amzn-ErrorType` like the operation's, so one client-side check covers both APIs.
+const errorTypes: Record<number, string> = {
+  400: "InvalidRequestException",
+  404: "ResourceNotFoundException",
+  405: "MethodNotAllowedException",
+  409: "ConflictException",
+};
 const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      "content-type": "application/json",
+      ...(errorTypes[status] ? { [errorTypeHeader]: errorTypes[status] } : {}),
+    },
+  });
 const pickDefined = (source: Body, keys: readonly string[]) =>
   Object.fromEntries(keys.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
 const scopeOf = (source: Body): AccountScope & FaultScope => pickDefined(source, ["accountId", "accessKeyId", "jobId"]);
@@ -43,8 +56,10 @@ const routes: Record<string, Route> = {
   "POST /seed": (mock, body) => ({ jobs: mock.seed(body).map(describeJob) }),
   "POST /reset": (mock, body) => {
     const scope = scopeOf(body);
-    if (scope.accountId === undefined && scope.accessKeyId === undefined) mock.reset();
-    else {
+    if (scope.accountId === undefined && scope.accessKeyId === undefined) {
+      mock.reset();
+      mock.clock.reset?.(); // a server's full reset is a fresh start: an advanced clock goes back too
+    } else {
       mock.store.clear(scope);
       mock.faults.clear(scope);
     }
@@ -73,6 +88,27 @@ const routes: Record<string, Route> = {
   "POST /executions/retry": (mock, body) => jobOf(mock, body).retry(String(body.thingName)),
   "GET /history": (mock) => ({ requests: mock.history }),
 };
+
+/** How deep a control body may nest: seeds need 5 levels; validators and messages recurse on deeper input. */
+const MAX_NESTING = 64;
+
+/** The deepest nesting of `[`/`{` in JSON text (outside strings), found in one pass before parsing. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
+}
 
 /**
  * Answers the control API (under `/_mock`) that lets another process (python, a shell, CI) drive a standalone
@@ -104,6 +140,8 @@ export async function handleControlRequest(mock: IotJobsMock, request: Request):
   let body: Body = {};
   const text = await request.text();
   if (text.trim().length > 0) {
+    if (nestingDepth(text) > MAX_NESTING)
+      return json(400, { message: `body nests deeper than ${MAX_NESTING} levels; no control input needs that` });
     try {
       body = JSON.parse(text);
     } catch (error) {

@@ -6,6 +6,7 @@
 // Everything environment-agnostic
 export * from "../core/index.js";
 export { CONTROL_PREFIX, handleControlRequest } from "./control-api.js";
+export type { CorsOption } from "./cors.js";
 export { loadCredentialsFile, loadSeedFile } from "./files.js";
 // In-process (msw/node)
 export { setupIotJobsServer } from "./setup-iot-jobs-server.js";

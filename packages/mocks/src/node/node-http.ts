@@ -11,48 +11,61 @@ const wireNames = new Map<string, string>([
   ["date", "Date"],
 ]);
 
-/** Reads a request body, refusing more than `limit` bytes. */
-export async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
-  const declared = req.headers["content-length"];
-  if ((declared === undefined || declared === "0") && req.headers["transfer-encoding"] === undefined) {
-    req.resume(); // no body (every SDK GET): skip the stream machinery
-    return new Uint8Array(0);
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Uint8Array>) {
-    size += chunk.length;
-    if (size > limit) throw new RangeError(`request body exceeds ${limit} bytes`);
-    chunks.push(chunk);
-  }
-  const body = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    body.set(c, at);
-    at += c.length;
-  }
-  return body;
-}
-
-/** The URL the client dialled, from its `Host` header (which SigV4 signs). */
-const dialledUrl = (req: IncomingMessage) =>
-  `http://${req.headers.host ?? `${req.socket.localAddress}:${req.socket.localPort}`}${req.url ?? "/"}`;
-
 /**
- * The plain view of a Node request, for the operation's answer function: no fetch `Request` is built.
+ * Whether a request announces a body (a non-zero `Content-Length`, or any `Transfer-Encoding`), known from its
+ * headers alone so that a refusal never reads it.
  *
  * @example
- * const answer = await anyHostAnswerOf(mock)(plainFromNode(req, await readBody(req, 1 << 20)));
+ * if (announcesBody(req)) writeAnswer(res, refusal(400, "InvalidRequestException", "no body"), { Connection: "close" });
  */
-export function plainFromNode(req: IncomingMessage, body: Uint8Array): PlainRequest {
+export const announcesBody = (req: IncomingMessage): boolean =>
+  (req.headers["content-length"] !== undefined && Number(req.headers["content-length"]) !== 0) ||
+  req.headers["transfer-encoding"] !== undefined;
+
+/**
+ * Reads a request body of at most `limit` bytes; `undefined` as soon as it is larger (the rest is never buffered:
+ * the caller answers 413 and closes the connection).
+ *
+ * @example
+ * const body = await readBody(req, 1 << 20);
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | undefined> {
+  if (!announcesBody(req)) {
+    req.resume(); // no body (every SDK GET): skip the stream machinery
+    return Promise.resolve(new Uint8Array(0));
+  }
+  if (Number(req.headers["content-length"]) > limit) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const onData = (chunk: Uint8Array) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off("data", onData).off("end", onEnd).off("error", reject);
+      req.pause();
+      resolve(undefined);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks, size));
+    req.on("data", onData).once("end", onEnd).once("error", reject);
+  });
+}
+
+/**
+ * The plain view of a Node request, for the operation's answer function: no fetch `Request` is built. `url` is
+ * the request target on the checked `Host` (see start-mock-server.ts): routing never reads anything else.
+ *
+ * @example
+ * const answer = await anyHostAnswerOf(mock)(plainFromNode(req, url));
+ */
+export function plainFromNode(req: IncomingMessage, url: URL): PlainRequest {
   return {
     method: req.method ?? "GET",
-    url: new URL(dialledUrl(req)),
+    url,
     header: (name) => {
       const value = req.headers[name];
       return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
     },
-    body: async () => body,
+    body: async () => new Uint8Array(0), // the operation has none: requests announcing one are refused unread
   };
 }
 
@@ -73,18 +86,18 @@ export function writeAnswer(res: ServerResponse, answer: PlainResponse, extra: R
 }
 
 /**
- * Turns a Node request into a fetch `Request` with the URL the client dialled (from its `Host` header, which
- * SigV4 signs) and every header it sent, so the very handlers MSW runs in-process can answer it.
+ * Turns a Node request into a fetch `Request` for `url` (the target on the checked host) with every header it
+ * sent, so the very handlers MSW runs in-process can answer it.
  *
  * @example
- * const request = toFetchRequest(req, await readBody(req, 1 << 20));
+ * const request = toFetchRequest(req, url, body);
  */
-export function toFetchRequest(req: IncomingMessage, body: Uint8Array): Request {
+export function toFetchRequest(req: IncomingMessage, url: URL, body: Uint8Array): Request {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
   const method = req.method ?? "GET";
   const hasBody = method !== "GET" && method !== "HEAD" && body.length > 0;
-  return new Request(dialledUrl(req), { method, headers, ...(hasBody ? { body } : {}) });
+  return new Request(url, { method, headers, ...(hasBody ? { body } : {}) });
 }
 
 /**

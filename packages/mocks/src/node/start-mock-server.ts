@@ -1,17 +1,11 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  anyHostAnswerOf,
-  createIotJobsMock,
-  type IotJobsMock,
-  type IotJobsMockOptions,
-} from "../core/create-iot-jobs-mock.js";
-import { awsJson } from "../core/http/aws-response.js";
-import { newRequestId } from "../core/http/request-id.js";
-import { errorTypeHeader, requestIdHeader } from "../core/spec.js";
-import { CONTROL_PREFIX, handleControlRequest } from "./control-api.js";
-import { corsHeaders, corsPreflight } from "./cors.js";
-import { plainFromNode, readBody, toFetchRequest, writeAnswer, writeFetchResponse } from "./node-http.js";
+import type { IotJobsMock, IotJobsMockOptions } from "../core/create-iot-jobs-mock.js";
+import { IotJobsMockError } from "../core/errors.js";
+import type { CorsOption } from "./cors.js";
+import { writeAnswer } from "./node-http.js";
+import { clientErrorAnswer, refusal, refuseOnSocket } from "./refusals.js";
+import { afterInFlight, closing, serve, serveContext, track } from "./serve.js";
 
 /**
  * Options of {@link startMockServer}: the mock's options, or an existing `mock`, plus where to listen.
@@ -28,10 +22,24 @@ export interface MockServerOptions extends IotJobsMockOptions {
   readonly host?: string;
   /** One line per request (method, path, status, ms, request id): `true` prints to stdout. @default false */
   readonly log?: boolean | ((line: string) => void);
-  /** Largest request body (control API seeds). @default 64 MiB */
+  /** Largest control API body (a seed document); a larger one gets 413 without being read. @default 8 MiB */
   readonly maxBodyBytes?: number;
-  /** Answer CORS preflights and add CORS headers, for web pages on other origins. @default false (as AWS) */
-  readonly cors?: boolean;
+  /**
+   * Web pages that may call the server from another origin: a list of origins (`http://localhost:5173`), or
+   * `true` for loopback origins only (`localhost`, `*.localhost`, `127.0.0.1`, `[::1]`, any port). Requests from
+   * any other origin are refused (403), control API and operation alike. @default false (as AWS: no CORS)
+   */
+  readonly cors?: CorsOption;
+  /**
+   * Host names to answer besides `localhost`, `*.localhost`, IP addresses and `host`: an exact name, or
+   * `.example.com` for it and every subdomain. Other `Host` headers get 403 (DNS rebinding). @default []
+   */
+  readonly allowedHosts?: readonly string[];
+  /**
+   * A secret every control API call must send as `Authorization: Bearer <token>` (else 401). The bin reads it
+   * from `--control-token` or `IOT_JOBS_MOCK_CONTROL_TOKEN`. @default none: the control API is open to local callers
+   */
+  readonly controlToken?: string;
 }
 
 /**
@@ -52,9 +60,12 @@ export interface MockServer {
 }
 
 /**
- * Starts the standalone HTTP server: each request becomes a fetch `Request` answered by the same MSW handlers as
- * in-process (`getResponse`), or by the control API under `/_mock`. A dropped-connection fault destroys the
- * socket. Any other path gets 404 `UnknownOperationException`.
+ * Starts the standalone HTTP server: the operation is answered by the same function as MSW's handler in-process,
+ * called on a plain request (no fetch objects); the control API under `/_mock` gets a fetch `Request`. A
+ * dropped-connection fault destroys the socket. Any other path gets 404 `UnknownOperationException`. Requests
+ * are checked first (see serve.ts and the README's Security section): the `Host`, the target, the `Origin`, the
+ * control token and bodies; every refusal, including what Node's parser rejects, is an AWS-shaped 4xx. A listen
+ * failure rejects with a one-line {@link IotJobsMockError}.
  *
  * @example
  * const { url, mock, close } = await startMockServer({ seed: { scenarios: [{ name: "largeFleet" }] } });
@@ -62,19 +73,39 @@ export interface MockServer {
  * await close();
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const mock = options.mock ?? createIotJobsMock(options);
-  const log = options.log === true ? (line: string) => process.stdout.write(`${line}\n`) : options.log || undefined;
-  const limit = options.maxBodyBytes ?? 64 * 1024 * 1024;
-  const server = createServer((req, res) => {
-    serve(mock, req, res, { limit, log, cors: options.cors ?? false }).catch((error: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" });
-      res.end(JSON.stringify({ message: `@iot-jobs/mocks internal error: ${(error as Error).message}` }));
+  const ctx = serveContext(options);
+  const listenHost = options.host ?? "127.0.0.1";
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
+    track(req.socket, res);
+    serve(ctx, req, res).catch((error: unknown) => {
+      // Never expected: every refusal above is a 4xx. Still AWS-shaped, so clients see a server fault.
+      if (res.headersSent) return void res.destroy();
+      writeAnswer(res, refusal(500, "InternalFailure", `@iot-jobs/mocks internal error: ${(error as Error).message}`));
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+  server.on("checkContinue", (req, res) => server.emit("request", req, res)); // serve() decides on 100 Continue
+  server.on("checkExpectation", (req, res) => {
+    closing.add(req.socket);
+    writeAnswer(res, refusal(417, "InvalidRequestException", `Expect: ${req.headers.expect} is not supported.`), {
+      Connection: "close",
+    });
   });
+  server.on("clientError", (error: Error & { code?: string }, socket) => {
+    if (error.code === "ECONNRESET") return void socket.destroy();
+    // After a refusal that left a body unread, the parser may choke on that body: the answer is on its way
+    // (destroying now could drop it), so only end the socket once it is written.
+    if (closing.has(socket)) return void socket.end(() => socket.destroy());
+    // A malformed request pipelined behind good ones: answer those first, in order, then refuse it.
+    afterInFlight(socket, () => refuseOnSocket(socket, ...clientErrorAnswer(error)));
+  });
+  server.on("connect", (_req, socket) =>
+    refuseOnSocket(socket, 405, "MethodNotAllowedException", "CONNECT is not supported: the mock is not a proxy."),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: Error & { code?: string }) => reject(listenError(error, listenHost, options.port)));
+    server.listen(options.port ?? 0, listenHost, () => resolve());
+  });
+  const { mock } = ctx;
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
@@ -90,48 +121,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 }
 
-interface ServeOptions {
-  readonly limit: number;
-  readonly log: ((line: string) => void) | undefined;
-  readonly cors: boolean;
-}
-
-async function serve(mock: IotJobsMock, req: IncomingMessage, res: ServerResponse, { limit, log, cors }: ServeOptions) {
-  const started = performance.now();
-  const preflight = cors ? corsPreflight(req) : undefined;
-  if (preflight) {
-    req.resume();
-    res.writeHead(204, preflight).end();
-    log?.(`${req.method} ${req.url} 204 ${(performance.now() - started).toFixed(1)}ms -`);
-    return;
-  }
-  const body = await readBody(req, limit);
-  const extra = cors ? corsHeaders(req) : {};
-  const line = (status: string, requestId = "-") =>
-    `${req.method} ${req.url} ${status} ${(performance.now() - started).toFixed(1)}ms ${requestId}`;
-  // The control API speaks fetch; the operation is answered without fetch objects, by the very function MSW's
-  // handler calls (see handler.ts), which keeps the server's cost per page close to node:http's own.
-  if (
-    req.url === CONTROL_PREFIX ||
-    req.url?.startsWith(`${CONTROL_PREFIX}/`) ||
-    req.url?.startsWith(`${CONTROL_PREFIX}?`)
-  ) {
-    const response = (await handleControlRequest(mock, toFetchRequest(req, body)))!;
-    await writeFetchResponse(res, response, extra);
-    log?.(line(String(response.status)));
-    return;
-  }
-  const plain = plainFromNode(req, body);
-  const answer =
-    (await anyHostAnswerOf(mock)(plain)) ??
-    awsJson(404, { message: `No operation matches ${req.method} ${plain.url.pathname}` }, newRequestId(), {
-      [errorTypeHeader]: "UnknownOperationException",
-    });
-  if ("drop" in answer) {
-    req.socket.destroy(); // the dropped-connection fault: no status line at all
-    log?.(line("dropped"));
-    return;
-  }
-  writeAnswer(res, answer, extra);
-  log?.(line(String(answer.status), answer.headers[requestIdHeader]));
+/** Why `listen` failed, in one line (the bin prints it as is). */
+function listenError(error: Error & { code?: string }, host: string, port: number | undefined): IotJobsMockError {
+  const reasons: Record<string, string> = {
+    EADDRINUSE: "the port is already in use (pick another with --port, or 0 for a free one)",
+    EADDRNOTAVAIL: "the address is not one of this machine's (see --host)",
+    EACCES: "permission denied (ports below 1024 need privileges)",
+    ENOTFOUND: "the host name does not resolve (see --host)",
+    EAI_AGAIN: "the host name does not resolve (see --host)",
+  };
+  const reason = reasons[error.code ?? ""] ?? error.message;
+  return new IotJobsMockError(`cannot listen on ${host}:${port ?? 0}: ${reason}`, { cause: error });
 }

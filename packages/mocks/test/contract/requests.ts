@@ -1,5 +1,5 @@
-import { createHash, createHmac } from "node:crypto";
 import { jobExecutionStatuses } from "@iot-jobs/spec";
+import { NodeSha256 } from "@iot-jobs/test-support/sigv4";
 import { SignatureV4 } from "@smithy/signature-v4";
 import fc from "fast-check";
 import type { IotJobsMock, JobExecution, MockCredentials } from "../../src/node/index.js";
@@ -85,29 +85,6 @@ export function urlOf(d: Draft): string {
 }
 
 type Keys = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-type Data = string | ArrayBuffer | ArrayBufferView;
-
-const bytes = (data: Data) =>
-  typeof data === "string"
-    ? Buffer.from(data, "utf8")
-    : ArrayBuffer.isView(data)
-      ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-      : Buffer.from(data);
-
-/** The SHA-256 / HMAC-SHA-256 @smithy/signature-v4 takes, on node:crypto (the mocks verify with sha256-js). */
-class NodeSha256 {
-  private readonly hash;
-  constructor(secret?: Data) {
-    this.hash = secret ? createHmac("sha256", bytes(secret)) : createHash("sha256");
-  }
-  update(data: Data) {
-    this.hash.update(bytes(data));
-  }
-  async digest() {
-    return new Uint8Array(this.hash.digest());
-  }
-}
-
 /** Signs a GET with @smithy/signature-v4 (the AWS SDK for JavaScript's signer). */
 export async function sign(
   url: string,

@@ -1,4 +1,5 @@
 import { jobExecutionStatuses, responses } from "@iot-jobs/spec";
+import { fastCheckSeed } from "@iot-jobs/test-support/fast-check";
 import fc from "fast-check";
 import { beforeAll, expect, test } from "vitest";
 import { createIotJobsMock, execution, fleet, type IotJobsMock, job, TEST_CREDENTIALS } from "../../src/node/index.js";
@@ -16,8 +17,7 @@ import { checkAgainstSpec, type Observed } from "./spec-check.js";
 // Budget: ≥ 10,000 requests in about 15 s on a 2-core machine (the suite prints its count and time).
 // Replay a failure with the seed it prints: FC_SEED=<seed> pnpm exec vitest run test/contract
 
-const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : (Date.now() ^ (Math.random() * 0x7fffffff)) >>> 0;
-console.info(`[contract] fast-check seed ${seed} (replay: FC_SEED=${seed})`);
+const seed = fastCheckSeed("contract");
 const LENIENT_RUNS = 7_200;
 const STRICT_RUNS = 2_500;
 const MIN_REQUESTS = 10_000;

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { bundleForBrowser } from "@iot-jobs/test-support/bundle";
 import { expect, test } from "vitest";
 
 // The built browser entry, bundled as an app would bundle it, compiles no code at run time: no `eval`, no
@@ -11,17 +11,8 @@ if (!existsSync(`${root}dist/browser.js`))
   throw new Error(`${root}dist is missing: run \`pnpm --filter @iot-jobs/mocks run build\` first`);
 
 async function bundle(contents: string) {
-  const result = await build({
-    stdin: { contents, resolveDir: root, loader: "js" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-  });
-  return { code: result.outputFiles[0]!.text, inputs: Object.keys(result.metafile.inputs) };
+  const { text, inputs } = await bundleForBrowser({ contents, resolveDir: root }, { minify: true });
+  return { code: text, inputs };
 }
 
 /** Every place the code could compile a string: `eval(`, `Function(` (with or without `new`), and their context. */

@@ -1,7 +1,8 @@
-import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { jobExecutionStatuses, servers } from "@iot-jobs/spec";
+import { fastCheckSeed } from "@iot-jobs/test-support/fast-check";
+import { canImportBotocore, runJsonLines } from "@iot-jobs/test-support/sigv4";
 import { SignatureV4 } from "@smithy/signature-v4";
 import fc from "fast-check";
 import { beforeAll, expect, test } from "vitest";
@@ -13,11 +14,10 @@ import { createIotJobsMock, TEST_CREDENTIALS } from "../../src/node/index.js";
 // header, the path, the date, the secret, the session token) must get a 403. Generated: awkward nextTokens,
 // filters and page sizes, session tokens or none, every partition's endpoint. Replay with FC_SEED=<seed>.
 const RUNS = 120;
-const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : (Date.now() ^ (Math.random() * 0x7fffffff)) >>> 0;
-console.info(`[signatures] fast-check seed ${seed} (replay: FC_SEED=${seed})`);
+const seed = fastCheckSeed("signatures");
 
 const ci = process.env.CI === "true";
-const hasBotocore = spawnSync("python3", ["-c", "import botocore"], { stdio: "ignore" }).status === 0;
+const hasBotocore = canImportBotocore();
 if (!hasBotocore && !ci)
   console.warn(
     "[@iot-jobs/mocks] python3 with botocore not found: its signature test is skipped (CI=true makes it fail)",
@@ -197,26 +197,10 @@ test.runIf(hasBotocore || ci)(`botocore: ${RUNS} signed requests are accepted, e
       { id: `${i}-wrong-secret`, ...base, secretAccessKey: `${c.keys.secretAccessKey}x` },
       { id: `${i}-expired`, ...base, skewSeconds: -600 },
       { id: `${i}-not-yet-valid`, ...base, skewSeconds: 600 },
-    ].map((line) => JSON.stringify(line));
+    ];
   });
   const script = fileURLToPath(new URL("botocore_sign.py", import.meta.url));
-  const out = await new Promise<string>((resolve, reject) => {
-    const child = spawn("python3", [script], { stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(stdout) : reject(new Error(`botocore_sign.py: ${stderr}`))));
-    child.stdin.end(`${lines.join("\n")}\n`);
-  });
-  const signed = new Map(
-    out
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as Signed & { id: string })
-      .map(({ id, ...s }) => [id, s]),
-  );
+  const signed = new Map((await runJsonLines<Signed & { id: string }>(script, lines)).map(({ id, ...s }) => [id, s]));
   expect(signed.size).toBe(lines.length);
   for (const [i, c] of batch.entries()) {
     const original = signed.get(`${i}`)!;

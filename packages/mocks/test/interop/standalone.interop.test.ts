@@ -144,7 +144,7 @@ test("close() ends open keep-alive connections too", async () => {
   await expect(fetch(`${extra.url}/_mock/health`)).rejects.toThrow();
 });
 
-test("with cors, preflights are answered and responses expose AWS's headers; without, OPTIONS is unknown", async () => {
+test("with cors, preflights are answered and responses expose AWS's headers; without, other origins get 403", async () => {
   const withCors = await startMockServer({ cors: true });
   try {
     withCors.mock.store.createJob({ jobId: "fw-1" });
@@ -160,7 +160,8 @@ test("with cors, preflights are answered and responses expose AWS's headers; wit
     const page = await fetch(`${withCors.url}/jobs/fw-1/things`, { headers: { origin: "http://localhost:5173" } });
     expect(page.headers.get("access-control-expose-headers")).toBe("x-amzn-RequestId, x-amzn-ErrorType, Date");
     const plain = await fetch(`${server.url}/jobs/large-fleet/things`, { method: "OPTIONS", headers });
-    expect([plain.status, plain.headers.get("access-control-allow-origin")]).toEqual([404, null]);
+    expect([plain.status, plain.headers.get("access-control-allow-origin")]).toEqual([403, null]);
+    expect(plain.headers.get("x-amzn-errortype")).toBe("ForbiddenException");
   } finally {
     await withCors.close();
   }

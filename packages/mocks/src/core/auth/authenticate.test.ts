@@ -174,3 +174,50 @@ test("lenient mode never checks signatures but still partitions by the key id's 
   expect(anyone.body.executionSummaries[0].thingArn).toContain(`:${mock.accountIdFor("AKIDANYONE")}:thing/anyone-1`);
   expect((await call(mock, await signed(url, suiteB))).status).toBe(404); // account 222222222222 has no fw-1
 });
+
+test("a signature whose SignedHeaders omit host is refused before it is checked, as AWS does", async () => {
+  const mock = strictMock();
+  const request = await signed(url, TEST_CREDENTIALS);
+  const headers = new Headers(request.headers);
+  // The SDK signer always signs host; a hand-rolled client may not (its signature is never even computed).
+  headers.set("authorization", headers.get("authorization")!.replace("SignedHeaders=host;", "SignedHeaders="));
+  expect(headers.get("authorization")).toMatch(/SignedHeaders=x-amz-content-sha256;x-amz-date,/);
+  expect(await call(mock, new Request(url, { headers }))).toEqual({
+    status: 403,
+    type: "InvalidSignatureException",
+    body: { message: "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization." },
+  });
+});
+
+test("a long-term key that sends a session token gets UnrecognizedClientException", async () => {
+  const mock = strictMock();
+  const request = await signed(url, { ...TEST_CREDENTIALS, sessionToken: "stolen-or-stale" });
+  expect(request.headers.get("x-amz-security-token")).toBe("stolen-or-stale");
+  expect(await call(mock, request)).toEqual({
+    status: 403,
+    type: "UnrecognizedClientException",
+    body: { message: "The security token included in the request is invalid." },
+  });
+});
+
+test("with a region set, scopes for other regions are refused on base URLs; the AWS host's region still wins", async () => {
+  const mock = createIotJobsMock({
+    strictAuth: true,
+    credentials,
+    region: "eu-west-1",
+    baseUrl: "http://localhost:4010",
+  });
+  mock.store.createJob({ jobId: "fw-1" });
+  const local = "http://localhost:4010/jobs/fw-1/things";
+  expect(await call(mock, await signed(local, TEST_CREDENTIALS, { region: "us-east-1" }))).toEqual({
+    status: 403,
+    type: "InvalidSignatureException",
+    body: { message: "Credential should be scoped to a valid region, not 'us-east-1'. " },
+  });
+  expect((await call(mock, await signed(local, TEST_CREDENTIALS, { region: "eu-west-1" }))).status).toBe(200);
+  expect((await call(mock, await signed(url, TEST_CREDENTIALS, { region: "us-east-1" }))).status).toBe(200);
+  // Without a region option any scope is accepted on a base URL (the region only names ARNs by default).
+  const open = createIotJobsMock({ strictAuth: true, credentials, baseUrl: "http://localhost:4010" });
+  open.store.createJob({ jobId: "fw-1" });
+  expect((await call(open, await signed(local, TEST_CREDENTIALS, { region: "ap-south-1" }))).status).toBe(200);
+});

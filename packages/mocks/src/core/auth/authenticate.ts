@@ -18,6 +18,11 @@ export interface AuthContext {
   now(): number;
   /** How far `X-Amz-Date` may be from `now()`. AWS allows 5 minutes. */
   readonly maxSkewMs: number;
+  /**
+   * The region this endpoint serves when the URL does not say (a base URL, the standalone server): credential
+   * scopes for another region are refused, as an AWS regional endpoint does. Unset, any region is accepted.
+   */
+  readonly region?: string;
 }
 
 const invalidToken = "The security token included in the request is invalid.";
@@ -54,9 +59,16 @@ export async function authenticate(
   const auth = parsed.value;
   const credentials = ctx.registry.find(auth.accessKeyId);
   if (!credentials) return refuse("UnrecognizedClientException", invalidToken);
-  if (credentials.sessionToken !== undefined && request.header("x-amz-security-token") !== credentials.sessionToken) {
+  // A temporary key needs its own session token; a long-term key must send none (AWS refuses both alike).
+  const sentToken = request.header("x-amz-security-token");
+  if (credentials.sessionToken === undefined ? sentToken !== null : sentToken !== credentials.sessionToken) {
     return refuse("UnrecognizedClientException", invalidToken);
   }
+  if (!auth.signedHeaders.includes("host") && !auth.signedHeaders.includes(":authority"))
+    return refuse(
+      "InvalidSignatureException",
+      "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
+    );
   const problem = scopeProblem(auth, request.header("x-amz-date"), endpointRegion, ctx);
   if (typeof problem === "string") return refuse("InvalidSignatureException", problem);
   if (!(await verifySignature(request, auth, credentials.secretAccessKey, problem))) {
@@ -80,7 +92,8 @@ function scopeProblem(
   if (auth.service !== signingName) return `Credential should be scoped to correct service: '${signingName}'. `;
   if (auth.terminator !== "aws4_request")
     return `Credential should be scoped with a valid terminator: 'aws4_request', not '${auth.terminator}'. `;
-  if (endpointRegion !== undefined && auth.region !== endpointRegion)
+  const served = endpointRegion ?? ctx.region;
+  if (served !== undefined && auth.region !== served)
     return `Credential should be scoped to a valid region, not '${auth.region}'. `;
   const signed = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
   const now = ctx.now();

@@ -47,7 +47,9 @@ test("time never goes back, and bad input names the field", () => {
   const clock = createClock({ now: t0 });
   expect(() => clock.set(t0 - 1)).toThrow(FixtureError);
   expect(() => clock.set(t0 - 1)).toThrow(/to: value .* must not be earlier than the clock/);
-  expect(() => clock.advance(-1)).toThrow(/ms: value -1 must be a finite number ≥ 0/);
+  expect(() => clock.advance(-1)).toThrow(
+    /ms: value -1 must be a number from 0 to \d+ \(the clock stops at 9999-12-31T23:59:59.999Z\)/,
+  );
   expect(() => clock.schedule(Number.NaN, () => {})).toThrow(/delayMs/);
   expect(() => createClock({ now: "yesterday" })).toThrow(/clock.now: value "yesterday" must be a Date/);
   expect(clock.now()).toBe(t0);
@@ -79,4 +81,29 @@ test("tick runs what became due as system time passed", () => {
   vi.setSystemTime(t0 + 5_000);
   clock.tick();
   expect(ran).toBe(1);
+});
+
+test("the clock never passes 9999-12-31: advance(1e308) is refused naming ms, and reset goes back to the start", () => {
+  const clock = createClock({ now: "2026-11-29T08:00:00Z" });
+  expect(() => clock.advance(1e308)).toThrow(/^\[@iot-jobs\/mocks\] ms: value 1e\+308 must be a number from 0 to /);
+  expect(() => clock.advance(Number.POSITIVE_INFINITY)).toThrow(FixtureError);
+  expect(() => clock.advance("60000" as never)).toThrow(/ms: value "60000" must be a number/);
+  expect(clock.now()).toBe(t0);
+  const last = Date.parse("9999-12-31T23:59:59.999Z");
+  expect(clock.advance(last - t0)).toBe(last); // the very last instant is allowed
+  expect(() => clock.advance(1)).toThrow(/ms: value 1 must be a number from 0 to 0 /);
+  expect(() => createClock({ now: 1e308 })).toThrow(
+    /clock.now: value 1e\+308 must be a Date, epoch milliseconds from 0 to 253402300799999/,
+  );
+  expect(clock.reset!()).toBe(t0);
+  expect(clock.now()).toBe(t0);
+});
+
+test("an unfrozen clock's reset drops what was advanced and follows the system time again", () => {
+  vi.useFakeTimers({ now: t0 });
+  const clock = createClock();
+  clock.advance(3_600_000);
+  expect(clock.now()).toBe(t0 + 3_600_000);
+  vi.setSystemTime(t0 + 1_000);
+  expect(clock.reset!()).toBe(t0 + 1_000);
 });

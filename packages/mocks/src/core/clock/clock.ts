@@ -1,5 +1,5 @@
 import { FixtureError } from "../errors.js";
-import { type TimeInput, toEpochMs } from "./time-input.js";
+import { MAX_TIME_MS, type TimeInput, toEpochMs } from "./time-input.js";
 
 /**
  * Something the clock runs when simulated time reaches it (a rollout, a scheduled callback).
@@ -49,6 +49,12 @@ export interface MockClock {
   schedule(delayMs: number, callback: () => void): () => void;
   /** Runs the tasks that are due at the current time (the handlers call it before each request). */
   tick(): void;
+  /**
+   * Puts the clock back where it started (frozen at `now`, or following the system time again); the control API's
+   * full reset calls it so that no advance can leave a server in a state a reset does not repair. Optional for
+   * clocks written by hand.
+   */
+  reset?(): number;
   /** Registers a recurring task (used by rollouts); returns a function that removes it. */
   addTask(task: ClockTask): () => void;
   /** Whether time only moves through `advance`/`set`. */
@@ -66,7 +72,8 @@ export interface MockClock {
 export function createClock(options: ClockOptions = {}): MockClock {
   const frozen = options.frozen ?? options.now !== undefined;
   const start = options.now === undefined ? Date.now() : toEpochMs("clock.now", options.now);
-  let offset = frozen ? start : start - Date.now();
+  const initialOffset = frozen ? start : start - Date.now();
+  let offset = initialOffset;
   let floor = start; // time never goes back, even if the system clock does
   const tasks = new Set<ClockTask>();
   let running = false;
@@ -112,8 +119,19 @@ export function createClock(options: ClockOptions = {}): MockClock {
     now,
     tick: () => runUntil(now()),
     advance(ms) {
-      if (!Number.isFinite(ms) || ms < 0) throw new FixtureError("ms", ms, "must be a finite number ≥ 0");
+      const room = MAX_TIME_MS - now();
+      if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0 || ms > room)
+        throw new FixtureError(
+          "ms",
+          ms,
+          `must be a number from 0 to ${room} (the clock stops at 9999-12-31T23:59:59.999Z)`,
+        );
       return moveTo(now() + ms);
+    },
+    reset() {
+      offset = initialOffset;
+      floor = frozen ? start : Date.now() + initialOffset; // the one place time may go back
+      return now();
     },
     set(to) {
       const target = toEpochMs("to", to);
@@ -122,8 +140,8 @@ export function createClock(options: ClockOptions = {}): MockClock {
       return moveTo(target);
     },
     schedule(delayMs, callback) {
-      if (!Number.isFinite(delayMs) || delayMs < 0)
-        throw new FixtureError("delayMs", delayMs, "must be a finite number ≥ 0");
+      if (typeof delayMs !== "number" || !Number.isFinite(delayMs) || delayMs < 0 || delayMs > MAX_TIME_MS)
+        throw new FixtureError("delayMs", delayMs, `must be a number from 0 to ${MAX_TIME_MS}`);
       const dueAt = now() + delayMs;
       const remove = addTask({
         nextDueAt: () => dueAt,

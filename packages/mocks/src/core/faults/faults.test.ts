@@ -73,7 +73,7 @@ test.each([
   [{ type: "boom" }, {}, /fault.type: value "boom" must be one of throttling, unavailable, drop, latency/],
   [{ type: "latency", ms: -1 }, {}, /fault.ms: value -1 must be a number of milliseconds from 0 to 600000/],
   [{ type: "drop", ms: 5 }, {}, /fault.ms: value 5 is not a known field/],
-  [{ type: "throttling" }, { times: 0 }, /options.times: value 0 must be an integer ≥ 1/],
+  [{ type: "throttling" }, { times: 0 }, /options.times: value 0 must be an integer from 1 to 9007199254740991/],
   [{ type: "throttling" }, { rate: 2 }, /options.rate: value 2 must be a number from 0 to 1/],
   [{ type: "throttling" }, { rate: 0.5, times: 2 }, /options: .* must not set both times and rate/],
 ])("bad fault %j %j is refused with the field named", (fault, options, message) => {
@@ -111,4 +111,13 @@ test("through the mock: faults answer with AWS's errors, a drop is a network err
   mock.store.createJob({ jobId: "fw-1" });
   expect((await get())!.status).toBe(200);
   expect(mock.history).toHaveLength(1);
+});
+
+test("a mock holds at most 1000 fault rules; clearing makes room again", () => {
+  const faults = createFaults(accountOf);
+  for (let i = 0; i < 1000; i++) faults.inject({ type: "throttling" }, { times: 1 });
+  expect(() => faults.inject({ type: "throttling" })).toThrow(/faults: value 1000 must not exceed 1000 rules/);
+  faults.clear();
+  expect(faults.inject({ type: "throttling" }).active).toBe(true);
+  expect(() => faults.inject({ type: "throttling" }, { times: 2 ** 60 })).toThrow(/options.times: value/);
 });

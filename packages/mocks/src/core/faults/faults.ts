@@ -37,6 +37,9 @@ interface Rule {
   active: boolean;
 }
 
+/** How many fault rules a mock holds at most. */
+const MAX_FAULT_RULES = 1000;
+
 /** Creates the fault controller of a mock; `accountOf` resolves a scope's account. */
 export function createFaults(accountOf: (scope: AccountScope, field: string) => string): Faults {
   let rules: Rule[] = [];
@@ -52,6 +55,9 @@ export function createFaults(accountOf: (scope: AccountScope, field: string) => 
     };
   };
   const add = (rule: Omit<Rule, "fired" | "active" | "step">): FaultRule => {
+    // A loop that injects without clearing would otherwise grow memory and every request's cost without bound.
+    if (rules.length >= MAX_FAULT_RULES)
+      throw new FixtureError("faults", rules.length, `must not exceed ${MAX_FAULT_RULES} rules: clear some first`);
     const r: Rule = { ...rule, step: 0, fired: 0, active: true };
     rules.push(r);
     return {
@@ -75,13 +81,18 @@ export function createFaults(accountOf: (scope: AccountScope, field: string) => 
     inject(fault, options = {}) {
       const spec = checkFault("fault", fault);
       const { times, rate, seed = 1 } = options;
-      if (times !== undefined && (!Number.isInteger(times) || times < 1))
-        throw new FixtureError("options.times", times, "must be an integer ≥ 1");
+      if (times !== undefined && (!Number.isSafeInteger(times) || times < 1))
+        throw new FixtureError("options.times", times, `must be an integer from 1 to ${Number.MAX_SAFE_INTEGER}`);
       if (rate !== undefined && (typeof rate !== "number" || !(rate >= 0 && rate <= 1)))
         throw new FixtureError("options.rate", rate, "must be a number from 0 to 1");
       if (times !== undefined && rate !== undefined)
         throw new FixtureError("options", options, "must not set both times and rate");
-      if (!Number.isInteger(seed)) throw new FixtureError("options.seed", seed, "must be an integer");
+      if (!Number.isSafeInteger(seed))
+        throw new FixtureError(
+          "options.seed",
+          seed,
+          `must be an integer of at most ${Number.MAX_SAFE_INTEGER} in size`,
+        );
       const info = {
         id: `fault-${++ids}`,
         kind: "fault" as const,

@@ -213,3 +213,34 @@ test("mocks can share one clock; a bad base URL or account option names the fiel
     /defaultAccountId: value "abc" must be a 12-digit account id/,
   );
 });
+
+test("maxExecutions caps the executions of every job together, checked before a fleet is built", () => {
+  const mock = createIotJobsMock({ clock: { now: t0 }, maxExecutions: 1_000 });
+  mock.store.createJob({ jobId: "a", fleet: { count: 600 } });
+  expect(() => mock.store.createJob({ jobId: "b", fleet: { count: 500 } })).toThrow(
+    /job\.fleet\.count: value 500 would bring the mock to 1100 executions \(a job counts at least 256\), more than its maxExecutions \(1000\)/,
+  );
+  expect(mock.store.job("b")).toBeUndefined();
+  expect(() =>
+    mock.seed({
+      jobs: [
+        { jobId: "c", fleet: { count: 300 } },
+        { jobId: "d", fleet: { count: 300 } },
+      ],
+    }),
+  ).toThrow(/jobs\[1\]\.fleet\.count: value 300 would bring the mock to 1200 executions/);
+  expect(mock.store.job("c")).toBeUndefined(); // a seed is all or nothing, and gives its charge back
+  mock.store.deleteJob("a");
+  expect(mock.store.createJob({ jobId: "b", fleet: { count: 1_000 } }).size).toBe(1_000);
+  mock.reset();
+  expect(mock.store.createJob({ jobId: "b", fleet: { count: 1_000 } }).size).toBe(1_000);
+  expect(() => createIotJobsMock({ maxExecutions: 0 })).toThrow(/maxExecutions: value 0 must be an integer from 1/);
+});
+
+test("a flood of empty jobs is capped too: each job counts at least 256 executions", () => {
+  const mock = createIotJobsMock({ maxExecutions: 1_024 });
+  for (let i = 0; i < 4; i++) mock.store.createJob({ jobId: `empty-${i}` });
+  expect(() => mock.store.createJob({ jobId: "empty-4" })).toThrow(
+    /job\.executions: value 0 would bring the mock to 1280 executions \(a job counts at least 256\)/,
+  );
+});

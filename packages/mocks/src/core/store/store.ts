@@ -12,7 +12,13 @@ export interface StoreContext {
   readonly defaultRegion: string;
   /** The account of an access key id (configured, else derived). */
   accountIdFor(accessKeyId: string): string;
+  /** How many executions the store may hold in all (each job counts at least 256). @default Infinity */
+  readonly maxExecutions?: number;
 }
+
+// An empty job costs about as much memory as 200 fleet executions (measured ~7 kB vs ~37 B): charging each job at
+// least this many keeps maxExecutions a memory bound even against a flood of empty jobs.
+const JOB_FLOOR = 256;
 
 const jobFields = ["jobId", "accountId", "accessKeyId", "region", "executions", "fleet", "rollout"];
 const accountPattern = /^\d{12}$/;
@@ -30,6 +36,9 @@ const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 export class MockStore {
   private readonly accounts = new Map<string, Map<string, MockJob>>();
   private incarnations = 0;
+  // What each job was charged against `maxExecutions` when created, and their sum.
+  private readonly charged = new Map<MockJob, number>();
+  private chargedTotal = 0;
 
   constructor(private readonly context: StoreContext) {}
 
@@ -56,6 +65,7 @@ export class MockStore {
     const jobId = fixture.jobId as string;
     if (this.accounts.get(accountId)?.has(jobId))
       throw new FixtureError(`${field}.jobId`, jobId, `already exists in account ${accountId}`);
+    const charge = this.chargeOf(fixture, field);
     const job = new MockJob(jobId, { clock: this.context.clock, accountId, region, incarnation: ++this.incarnations });
     if (fixture.executions !== undefined) {
       if (!Array.isArray(fixture.executions))
@@ -66,7 +76,32 @@ export class MockStore {
     if (fixture.rollout !== undefined) job.startRollout(fixture.rollout as never);
     const jobs = this.accounts.get(accountId) ?? new Map<string, MockJob>();
     this.accounts.set(accountId, jobs.set(jobId, job));
+    this.charged.set(job, charge);
+    this.chargedTotal += charge;
     return job;
+  }
+
+  /** Checks a job's planned size against `maxExecutions` before anything is built (a fleet can be millions). */
+  private chargeOf(fixture: { executions?: unknown; fleet?: unknown }, field: string): number {
+    const listed = Array.isArray(fixture.executions) ? fixture.executions.length : 0;
+    const count = (fixture.fleet as { count?: unknown } | undefined)?.count;
+    const charge = Math.max(JOB_FLOOR, listed + (typeof count === "number" && count > 0 ? count : 0));
+    const max = this.context.maxExecutions ?? Number.POSITIVE_INFINITY;
+    if (this.chargedTotal + charge > max) {
+      const at = typeof count === "number" ? `${field}.fleet.count` : `${field}.executions`;
+      throw new FixtureError(
+        at,
+        typeof count === "number" ? count : listed,
+        `would bring the mock to ${this.chargedTotal + charge} executions (a job counts at least ${JOB_FLOOR}), more than its maxExecutions (${max}); reset or delete jobs first`,
+      );
+    }
+    return charge;
+  }
+
+  /** Forgets a job's charge against `maxExecutions`. */
+  private release(job: MockJob): void {
+    this.chargedTotal -= this.charged.get(job) ?? 0;
+    this.charged.delete(job);
   }
 
   /**
@@ -104,6 +139,7 @@ export class MockStore {
     const jobs = this.accounts.get(this.accountOf(scope, "scope"));
     const job = jobs?.get(jobId);
     job?.rollout?.stop();
+    if (job) this.release(job);
     return jobs?.delete(jobId) ?? false;
   }
 
@@ -116,7 +152,10 @@ export class MockStore {
   clear(scope?: AccountScope): void {
     const accounts = scope ? [this.accountOf(scope, "scope")] : [...this.accounts.keys()];
     for (const accountId of accounts) {
-      for (const job of this.accounts.get(accountId)?.values() ?? []) job.rollout?.stop();
+      for (const job of this.accounts.get(accountId)?.values() ?? []) {
+        job.rollout?.stop();
+        this.release(job);
+      }
       this.accounts.delete(accountId);
     }
   }

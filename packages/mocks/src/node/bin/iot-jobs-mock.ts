@@ -4,10 +4,13 @@
  * Prints its URL first, one line per request after, and exits 0 on SIGINT/SIGTERM after closing connections.
  */
 import { parseArgs } from "node:util";
-import { IotJobsMockError } from "../../core/errors.js";
+import { createIotJobsMock, type IotJobsMockOptions } from "../../core/create-iot-jobs-mock.js";
+import { applySeed } from "../../core/seed.js";
 import { loadCredentialsFile, loadSeedFile } from "../files.js";
+import { isLoopbackAddress } from "../host-check.js";
 import { startMockServer } from "../start-mock-server.js";
 
+const tokenVariable = "IOT_JOBS_MOCK_CONTROL_TOKEN";
 const usage = `Usage: iot-jobs-mock [options]
 
 A faithful, stateful fake of AWS IoT ListJobExecutionsForJob over HTTP.
@@ -19,10 +22,18 @@ Options:
   --strict-auth <file>     verify SigV4 signatures with the credentials in this JSON file
   --credentials <file>     map access keys to accounts without verifying signatures
   --default-page-size <n>  page size when maxResults is absent (1..250, default 100)
-  --region <region>        region in the ARNs of seeded jobs (default us-east-1)
+  --region <region>        the region served: ARNs of seeded jobs, and with --strict-auth
+                           credential scopes for other regions are refused (default us-east-1, not enforced)
   --now <iso-date>         freeze the simulated clock at this time
   --token-secret <text>    fixed HMAC secret, so nextTokens survive restarts
-  --cors                   answer CORS preflights (web pages on other origins)
+  --cors <origin>          let a web page on this origin call the server (repeatable), e.g. http://localhost:5173
+  --allowed-host <name>    answer this Host besides localhost and IP addresses (repeatable; .example.com for
+                           subdomains too)
+  --control-token <text>   every control API call must send Authorization: Bearer <text>
+                           (or set ${tokenVariable})
+  --max-executions <n>     executions the server holds at most, all jobs together, each at least 256
+                           (default 10000000)
+  --max-body-bytes <n>     largest control API body, e.g. a seed document (default 8388608)
   --quiet                  no per-request log lines
   -h, --help               show this help
 
@@ -33,6 +44,23 @@ function fail(message: string, code: number): never {
   process.stderr.write(`iot-jobs-mock: ${message}\n`);
   process.exit(code);
 }
+
+/** An integer flag in [min, max], or exit 2 naming the flag and the range. */
+function integerFlag(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    fail(`--${name}: value "${value}" must be an integer from ${min} to ${max}`, 2);
+  return n;
+}
+
+/** One line per problem, never a stack: a SeedError's issue list joins with "; ". */
+const oneLine = (error: Error) =>
+  error.message
+    .replace(/^\[@iot-jobs\/mocks\] /, "")
+    .replace(/:\n\s+- /, ": ")
+    .replace(/\n\s+- /g, "; ")
+    .replace(/\s*\n\s*/g, " ");
 
 async function main(): Promise<void> {
   let values: ReturnType<typeof parse>["values"];
@@ -45,25 +73,42 @@ async function main(): Promise<void> {
     process.stdout.write(`${usage}\n`);
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    fail(`--port: value "${values.port}" must be an integer from 0 to 65535`, 2);
-  const pageSize = values["default-page-size"] === undefined ? undefined : Number(values["default-page-size"]);
+  const port = integerFlag("port", values.port, 0, 65535)!;
+  const defaultPageSize = integerFlag("default-page-size", values["default-page-size"], 1, 250);
+  const maxExecutions = integerFlag("max-executions", values["max-executions"], 1, Number.MAX_SAFE_INTEGER);
+  const maxBodyBytes = integerFlag("max-body-bytes", values["max-body-bytes"], 0, 1024 * 1024 * 1024);
   if (values["strict-auth"] && values.credentials) fail("use either --strict-auth or --credentials, not both", 2);
+  const controlToken = values["control-token"] ?? process.env[tokenVariable];
+  if (controlToken === "") fail(`--control-token (or ${tokenVariable}) must not be empty`, 2);
   const credentialsFile = values["strict-auth"] ?? values.credentials;
   try {
-    const server = await startMockServer({
-      port,
-      host: values.host,
-      log: values.quiet ? false : (line) => process.stdout.write(`${line}\n`),
+    const options: IotJobsMockOptions = {
       ...(credentialsFile ? { credentials: await loadCredentialsFile(credentialsFile) } : {}),
       strictAuth: values["strict-auth"] !== undefined,
-      cors: values.cors,
-      ...(pageSize !== undefined ? { defaultPageSize: pageSize } : {}),
+      ...(defaultPageSize !== undefined ? { defaultPageSize } : {}),
+      ...(maxExecutions !== undefined ? { maxExecutions } : {}),
       ...(values.region ? { region: values.region } : {}),
       ...(values.now ? { clock: { now: values.now } } : {}),
       ...(values["token-secret"] ? { tokenSecret: values["token-secret"] } : {}),
-      ...(values.seed ? { seed: await loadSeedFile(values.seed) } : {}),
+    };
+    const mock = createIotJobsMock(options);
+    // Seeded here rather than through options, so that every issue names the file.
+    if (values.seed) applySeed(mock.store, await loadSeedFile(values.seed), values.seed);
+    // Said before binding, so it shows even when the bind fails.
+    if (!isLoopbackAddress(values.host) && controlToken === undefined) {
+      process.stderr.write(
+        `iot-jobs-mock: warning: --host ${values.host} reaches beyond this machine and there is no control token: anyone who can reach the port can seed, reset, inject faults and read every account's jobs; set --control-token or ${tokenVariable}\n`,
+      );
+    }
+    const server = await startMockServer({
+      mock,
+      port,
+      host: values.host,
+      log: values.quiet ? false : (line) => process.stdout.write(`${line}\n`),
+      cors: values.cors ?? [],
+      allowedHosts: values["allowed-host"] ?? [],
+      ...(controlToken !== undefined ? { controlToken } : {}),
+      ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
     });
     process.stdout.write(`iot-jobs-mock listening on ${server.url}\n`);
     for (const job of server.mock.store.accountIds().flatMap((a) => server.mock.store.jobs({ accountId: a }))) {
@@ -79,8 +124,8 @@ async function main(): Promise<void> {
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   } catch (error) {
-    if (error instanceof IotJobsMockError) fail(error.message.replace(/^\[@iot-jobs\/mocks\] /, ""), 1);
-    throw error;
+    // Start-up problems are the user's to fix (a file, a flag, a busy port): one line, never a stack trace.
+    fail(error instanceof Error ? oneLine(error) : String(error), 1);
   }
 }
 
@@ -96,8 +141,12 @@ function parse() {
       region: { type: "string" },
       now: { type: "string" },
       "token-secret": { type: "string" },
+      cors: { type: "string", multiple: true },
+      "allowed-host": { type: "string", multiple: true },
+      "control-token": { type: "string" },
+      "max-executions": { type: "string" },
+      "max-body-bytes": { type: "string" },
       quiet: { type: "boolean", default: false },
-      cors: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,

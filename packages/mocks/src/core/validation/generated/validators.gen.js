@@ -192,7 +192,7 @@ return errors === 0;
 validate23.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const seedDocument = validate24;
-const schema35 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:iot-jobs:mocks:seed","title":"@iot-jobs/mocks seed","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"jobs":{"type":"array","items":{"type":"object","required":["jobId"],"additionalProperties":false,"properties":{"jobId":{"type":"string","minLength":1,"maxLength":64,"pattern":"^[a-zA-Z0-9_-]+$"},"accountId":{"type":"string","pattern":"^\\d{12}$"},"accessKeyId":{"type":"string","minLength":1},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-\\d+$"},"executions":{"type":"array","items":{"type":"object","required":["thingName"],"additionalProperties":false,"properties":{"thingName":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[a-zA-Z0-9:_-]+$"},"status":{"type":"string","enum":["QUEUED","IN_PROGRESS","SUCCEEDED","FAILED","TIMED_OUT","REJECTED","REMOVED","CANCELED"]},"queuedAt":{"anyOf":[{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}"},{"type":"number","minimum":0}]},"startedAt":{"anyOf":[{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}"},{"type":"number","minimum":0}]},"lastUpdatedAt":{"anyOf":[{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}"},{"type":"number","minimum":0}]},"executionNumber":{"type":"integer","format":"int64","minimum":1},"retryAttempt":{"type":"integer","format":"int32","minimum":0}}}},"fleet":{"type":"object","required":["count"],"additionalProperties":false,"properties":{"count":{"type":"integer","minimum":1,"maximum":10000000},"thingNamePrefix":{"type":"string"},"statuses":{"type":"object","propertyNames":{"type":"string","enum":["QUEUED","IN_PROGRESS","SUCCEEDED","FAILED","TIMED_OUT","REJECTED","REMOVED","CANCELED"]},"additionalProperties":{"type":"number","minimum":0}},"seed":{"type":"integer"},"queuedAt":{"anyOf":[{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}"},{"type":"number","minimum":0}]},"retryAttempts":{"type":"integer","minimum":0}}},"rollout":{"type":"object","required":["ratePerMinute"],"additionalProperties":false,"properties":{"ratePerMinute":{"type":"number","exclusiveMinimum":0},"durationMs":{"type":"number","minimum":0},"outcomes":{"type":"object","propertyNames":{"enum":["SUCCEEDED","FAILED","TIMED_OUT","REJECTED"]},"additionalProperties":{"type":"number","minimum":0}},"maxRetries":{"type":"integer","minimum":0},"seed":{"type":"integer"}}}}}},"scenarios":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"enum":["rolloutInProgress","failedRollout","largeFleet"]},"jobId":{"type":"string","minLength":1,"maxLength":64,"pattern":"^[a-zA-Z0-9_-]+$"},"count":{"type":"integer","minimum":1,"maximum":10000000},"accountId":{"type":"string","pattern":"^\\d{12}$"},"accessKeyId":{"type":"string","minLength":1},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-\\d+$"}}}}}};
+const schema35 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:iot-jobs:mocks:seed","title":"@iot-jobs/mocks seed","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"jobs":{"type":"array","items":{"type":"object","required":["jobId"],"additionalProperties":false,"properties":{"jobId":{"type":"string","minLength":1,"maxLength":64,"pattern":"^[a-zA-Z0-9_-]+$"},"accountId":{"type":"string","pattern":"^\\d{12}$"},"accessKeyId":{"type":"string","minLength":1},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-\\d+$"},"executions":{"type":"array","items":{"type":"object","required":["thingName"],"additionalProperties":false,"properties":{"thingName":{"type":"string","minLength":1,"maxLength":128,"pattern":"^[a-zA-Z0-9:_-]+$"},"status":{"type":"string","enum":["QUEUED","IN_PROGRESS","SUCCEEDED","FAILED","TIMED_OUT","REJECTED","REMOVED","CANCELED"]},"queuedAt":{"anyOf":[{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}"},{"type":"number","minimum":0,"maximum":253402300799999}]},"startedAt":{"anyOf":[{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}"},{"type":"number","minimum":0,"maximum":253402300799999}]},"lastUpdatedAt":{"anyOf":[{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}"},{"type":"number","minimum":0,"maximum":253402300799999}]},"executionNumber":{"type":"integer","format":"int64","minimum":1},"retryAttempt":{"type":"integer","format":"int32","minimum":0}}}},"fleet":{"type":"object","required":["count"],"additionalProperties":false,"properties":{"count":{"type":"integer","minimum":1,"maximum":10000000},"thingNamePrefix":{"type":"string"},"statuses":{"type":"object","propertyNames":{"type":"string","enum":["QUEUED","IN_PROGRESS","SUCCEEDED","FAILED","TIMED_OUT","REJECTED","REMOVED","CANCELED"]},"additionalProperties":{"type":"number","minimum":0,"maximum":1000000000}},"seed":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"queuedAt":{"anyOf":[{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}"},{"type":"number","minimum":0,"maximum":253402300799999}]},"retryAttempts":{"type":"integer","minimum":0,"maximum":2147483647}}},"rollout":{"type":"object","required":["ratePerMinute"],"additionalProperties":false,"properties":{"ratePerMinute":{"type":"number","exclusiveMinimum":0,"maximum":6000000},"durationMs":{"type":"number","minimum":0,"maximum":253402300799999},"outcomes":{"type":"object","propertyNames":{"enum":["SUCCEEDED","FAILED","TIMED_OUT","REJECTED"]},"additionalProperties":{"type":"number","minimum":0,"maximum":1000000000}},"maxRetries":{"type":"integer","minimum":0,"maximum":2147483647},"seed":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991}}}}}},"scenarios":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"enum":["rolloutInProgress","failedRollout","largeFleet"]},"jobId":{"type":"string","minLength":1,"maxLength":64,"pattern":"^[a-zA-Z0-9_-]+$"},"count":{"type":"integer","minimum":1,"maximum":10000000},"accountId":{"type":"string","pattern":"^\\d{12}$"},"accessKeyId":{"type":"string","minLength":1},"region":{"type":"string","pattern":"^[a-z]{2}(-[a-z]+)+-\\d+$"}}}}}};
 const pattern6 = new RegExp("^\\d{12}$", "u");
 const pattern7 = new RegExp("^[a-z]{2}(-[a-z]+)+-\\d+$", "u");
 const pattern8 = new RegExp("^[a-zA-Z0-9:_-]+$", "u");
@@ -512,8 +512,8 @@ var _valid0 = _errs28 === errors;
 valid7 = valid7 || _valid0;
 const _errs30 = errors;
 if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err24 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/queuedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/queuedAt/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data11 > 253402300799999 || isNaN(data11)){
+const err24 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/queuedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/queuedAt/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 253402300799999},message:"must be <= 253402300799999"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -522,9 +522,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/queuedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/queuedAt/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data11 < 0 || isNaN(data11)){
+const err25 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/queuedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/queuedAt/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -533,15 +532,26 @@ vErrors.push(err25);
 }
 errors++;
 }
-var _valid0 = _errs30 === errors;
-valid7 = valid7 || _valid0;
-if(!valid7){
-const err26 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/queuedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/queuedAt/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err26 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/queuedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/queuedAt/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err26];
 }
 else {
 vErrors.push(err26);
+}
+errors++;
+}
+var _valid0 = _errs30 === errors;
+valid7 = valid7 || _valid0;
+if(!valid7){
+const err27 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/queuedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/queuedAt/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
 }
 errors++;
 }
@@ -564,18 +574,7 @@ let valid8 = false;
 const _errs34 = errors;
 if(typeof data12 === "string"){
 if(!pattern9.test(data12)){
-const err27 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/startedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/startedAt/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}"+"\""};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/startedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/startedAt/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/startedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/startedAt/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -584,12 +583,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-var _valid1 = _errs34 === errors;
-valid8 = valid8 || _valid1;
-const _errs36 = errors;
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 < 0 || isNaN(data12)){
-const err29 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/startedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/startedAt/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err29 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/startedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/startedAt/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -598,9 +594,12 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/startedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/startedAt/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid1 = _errs34 === errors;
+valid8 = valid8 || _valid1;
+const _errs36 = errors;
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 253402300799999 || isNaN(data12)){
+const err30 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/startedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/startedAt/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 253402300799999},message:"must be <= 253402300799999"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -609,15 +608,36 @@ vErrors.push(err30);
 }
 errors++;
 }
-var _valid1 = _errs36 === errors;
-valid8 = valid8 || _valid1;
-if(!valid8){
-const err31 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/startedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/startedAt/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data12 < 0 || isNaN(data12)){
+const err31 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/startedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/startedAt/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err31];
 }
 else {
 vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/startedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/startedAt/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+var _valid1 = _errs36 === errors;
+valid8 = valid8 || _valid1;
+if(!valid8){
+const err33 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/startedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/startedAt/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
 }
 errors++;
 }
@@ -640,32 +660,7 @@ let valid9 = false;
 const _errs40 = errors;
 if(typeof data13 === "string"){
 if(!pattern9.test(data13)){
-const err32 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/lastUpdatedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/lastUpdatedAt/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}"+"\""};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/lastUpdatedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/lastUpdatedAt/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-var _valid2 = _errs40 === errors;
-valid9 = valid9 || _valid2;
-const _errs42 = errors;
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 < 0 || isNaN(data13)){
-const err34 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/lastUpdatedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/lastUpdatedAt/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err34 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/lastUpdatedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/lastUpdatedAt/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}"+"\""};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -676,7 +671,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/lastUpdatedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/lastUpdatedAt/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err35 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/lastUpdatedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/lastUpdatedAt/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -685,15 +680,50 @@ vErrors.push(err35);
 }
 errors++;
 }
-var _valid2 = _errs42 === errors;
+var _valid2 = _errs40 === errors;
 valid9 = valid9 || _valid2;
-if(!valid9){
-const err36 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/lastUpdatedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/lastUpdatedAt/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs42 = errors;
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 253402300799999 || isNaN(data13)){
+const err36 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/lastUpdatedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/lastUpdatedAt/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 253402300799999},message:"must be <= 253402300799999"};
 if(vErrors === null){
 vErrors = [err36];
 }
 else {
 vErrors.push(err36);
+}
+errors++;
+}
+if(data13 < 0 || isNaN(data13)){
+const err37 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/lastUpdatedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/lastUpdatedAt/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/lastUpdatedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/lastUpdatedAt/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+var _valid2 = _errs42 === errors;
+valid9 = valid9 || _valid2;
+if(!valid9){
+const err39 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/lastUpdatedAt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/lastUpdatedAt/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
 }
 errors++;
 }
@@ -712,42 +742,7 @@ vErrors = null;
 if(data8.executionNumber !== undefined){
 let data14 = data8.executionNumber;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err37 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/executionNumber",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/executionNumber/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 1 || isNaN(data14)){
-const err38 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/executionNumber",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/executionNumber/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-if(!(formats2.validate(data14))){
-const err39 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/executionNumber",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/executionNumber/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-}
-if(data8.retryAttempt !== undefined){
-let data15 = data8.retryAttempt;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err40 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/retryAttempt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/retryAttempt/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err40 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/executionNumber",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/executionNumber/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -756,9 +751,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
-const err41 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/retryAttempt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/retryAttempt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 1 || isNaN(data14)){
+const err41 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/executionNumber",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/executionNumber/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -767,8 +762,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(!(formats0.validate(data15))){
-const err42 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/retryAttempt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/retryAttempt/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(!(formats2.validate(data14))){
+const err42 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/executionNumber",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/executionNumber/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -779,9 +774,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1,schemaPath:"#/properties/jobs/items/properties/executions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8.retryAttempt !== undefined){
+let data15 = data8.retryAttempt;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err43 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/retryAttempt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/retryAttempt/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -790,10 +786,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/jobs/" + i0+"/executions",schemaPath:"#/properties/jobs/items/properties/executions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+const err44 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/retryAttempt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/retryAttempt/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -802,12 +797,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data2.fleet !== undefined){
-let data16 = data2.fleet;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.count === undefined){
-const err45 = {instancePath:instancePath+"/jobs/" + i0+"/fleet",schemaPath:"#/properties/jobs/items/properties/fleet/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
+if(!(formats0.validate(data15))){
+const err45 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1+"/retryAttempt",schemaPath:"#/properties/jobs/items/properties/executions/items/properties/retryAttempt/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -816,9 +807,11 @@ vErrors.push(err45);
 }
 errors++;
 }
-for(const key3 in data16){
-if(!((((((key3 === "count") || (key3 === "thingNamePrefix")) || (key3 === "statuses")) || (key3 === "seed")) || (key3 === "queuedAt")) || (key3 === "retryAttempts"))){
-const err46 = {instancePath:instancePath+"/jobs/" + i0+"/fleet",schemaPath:"#/properties/jobs/items/properties/fleet/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/jobs/" + i0+"/executions/" + i1,schemaPath:"#/properties/jobs/items/properties/executions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -828,10 +821,9 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data16.count !== undefined){
-let data17 = data16.count;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err47 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/count",schemaPath:"#/properties/jobs/items/properties/fleet/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err47 = {instancePath:instancePath+"/jobs/" + i0+"/executions",schemaPath:"#/properties/jobs/items/properties/executions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -840,9 +832,12 @@ vErrors.push(err47);
 }
 errors++;
 }
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 10000000 || isNaN(data17)){
-const err48 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/count",schemaPath:"#/properties/jobs/items/properties/fleet/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000},message:"must be <= 10000000"};
+}
+if(data2.fleet !== undefined){
+let data16 = data2.fleet;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.count === undefined){
+const err48 = {instancePath:instancePath+"/jobs/" + i0+"/fleet",schemaPath:"#/properties/jobs/items/properties/fleet/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -851,8 +846,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data17 < 1 || isNaN(data17)){
-const err49 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/count",schemaPath:"#/properties/jobs/items/properties/fleet/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+for(const key3 in data16){
+if(!((((((key3 === "count") || (key3 === "thingNamePrefix")) || (key3 === "statuses")) || (key3 === "seed")) || (key3 === "queuedAt")) || (key3 === "retryAttempts"))){
+const err49 = {instancePath:instancePath+"/jobs/" + i0+"/fleet",schemaPath:"#/properties/jobs/items/properties/fleet/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -862,15 +858,49 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-if(data16.thingNamePrefix !== undefined){
-if(typeof data16.thingNamePrefix !== "string"){
-const err50 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/thingNamePrefix",schemaPath:"#/properties/jobs/items/properties/fleet/properties/thingNamePrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data16.count !== undefined){
+let data17 = data16.count;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err50 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/count",schemaPath:"#/properties/jobs/items/properties/fleet/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err50];
 }
 else {
 vErrors.push(err50);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 10000000 || isNaN(data17)){
+const err51 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/count",schemaPath:"#/properties/jobs/items/properties/fleet/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000},message:"must be <= 10000000"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(data17 < 1 || isNaN(data17)){
+const err52 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/count",schemaPath:"#/properties/jobs/items/properties/fleet/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+if(data16.thingNamePrefix !== undefined){
+if(typeof data16.thingNamePrefix !== "string"){
+const err53 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/thingNamePrefix",schemaPath:"#/properties/jobs/items/properties/fleet/properties/thingNamePrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
 }
 errors++;
 }
@@ -881,42 +911,7 @@ if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key4 in data19){
 const _errs57 = errors;
 if(typeof key4 !== "string"){
-const err51 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/statuses",schemaPath:"#/properties/jobs/items/properties/fleet/properties/statuses/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key4};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-if(!((((((((key4 === "QUEUED") || (key4 === "IN_PROGRESS")) || (key4 === "SUCCEEDED")) || (key4 === "FAILED")) || (key4 === "TIMED_OUT")) || (key4 === "REJECTED")) || (key4 === "REMOVED")) || (key4 === "CANCELED"))){
-const err52 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/statuses",schemaPath:"#/properties/jobs/items/properties/fleet/properties/statuses/propertyNames/enum",keyword:"enum",params:{allowedValues: schema35.properties.jobs.items.properties.fleet.properties.statuses.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key4};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-var valid11 = _errs57 === errors;
-if(!valid11){
-const err53 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/statuses",schemaPath:"#/properties/jobs/items/properties/fleet/properties/statuses/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-for(const key5 in data19){
-let data20 = data19[key5];
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 < 0 || isNaN(data20)){
-const err54 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/statuses/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/jobs/items/properties/fleet/properties/statuses/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err54 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/statuses",schemaPath:"#/properties/jobs/items/properties/fleet/properties/statuses/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key4};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -925,9 +920,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/statuses/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/jobs/items/properties/fleet/properties/statuses/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!((((((((key4 === "QUEUED") || (key4 === "IN_PROGRESS")) || (key4 === "SUCCEEDED")) || (key4 === "FAILED")) || (key4 === "TIMED_OUT")) || (key4 === "REJECTED")) || (key4 === "REMOVED")) || (key4 === "CANCELED"))){
+const err55 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/statuses",schemaPath:"#/properties/jobs/items/properties/fleet/properties/statuses/propertyNames/enum",keyword:"enum",params:{allowedValues: schema35.properties.jobs.items.properties.fleet.properties.statuses.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key4};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -936,10 +930,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/statuses",schemaPath:"#/properties/jobs/items/properties/fleet/properties/statuses/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid11 = _errs57 === errors;
+if(!valid11){
+const err56 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/statuses",schemaPath:"#/properties/jobs/items/properties/fleet/properties/statuses/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -949,10 +942,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data16.seed !== undefined){
-let data21 = data16.seed;
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err57 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/seed",schemaPath:"#/properties/jobs/items/properties/fleet/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key5 in data19){
+let data20 = data19[key5];
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 1000000000 || isNaN(data20)){
+const err57 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/statuses/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/jobs/items/properties/fleet/properties/statuses/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -961,15 +955,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data16.queuedAt !== undefined){
-let data22 = data16.queuedAt;
-const _errs65 = errors;
-let valid13 = false;
-const _errs66 = errors;
-if(typeof data22 === "string"){
-if(!pattern9.test(data22)){
-const err58 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/queuedAt",schemaPath:"#/properties/jobs/items/properties/fleet/properties/queuedAt/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}"+"\""};
+if(data20 < 0 || isNaN(data20)){
+const err58 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/statuses/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/jobs/items/properties/fleet/properties/statuses/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -980,7 +967,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/queuedAt",schemaPath:"#/properties/jobs/items/properties/fleet/properties/queuedAt/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err59 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/statuses/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/jobs/items/properties/fleet/properties/statuses/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -989,12 +976,10 @@ vErrors.push(err59);
 }
 errors++;
 }
-var _valid3 = _errs66 === errors;
-valid13 = valid13 || _valid3;
-const _errs68 = errors;
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 < 0 || isNaN(data22)){
-const err60 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/queuedAt",schemaPath:"#/properties/jobs/items/properties/fleet/properties/queuedAt/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/statuses",schemaPath:"#/properties/jobs/items/properties/fleet/properties/statuses/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1004,8 +989,10 @@ vErrors.push(err60);
 errors++;
 }
 }
-else {
-const err61 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/queuedAt",schemaPath:"#/properties/jobs/items/properties/fleet/properties/queuedAt/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data16.seed !== undefined){
+let data21 = data16.seed;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err61 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/seed",schemaPath:"#/properties/jobs/items/properties/fleet/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1014,15 +1001,100 @@ vErrors.push(err61);
 }
 errors++;
 }
-var _valid3 = _errs68 === errors;
-valid13 = valid13 || _valid3;
-if(!valid13){
-const err62 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/queuedAt",schemaPath:"#/properties/jobs/items/properties/fleet/properties/queuedAt/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 > 9007199254740991 || isNaN(data21)){
+const err62 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/seed",schemaPath:"#/properties/jobs/items/properties/fleet/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err62];
 }
 else {
 vErrors.push(err62);
+}
+errors++;
+}
+if(data21 < -9007199254740991 || isNaN(data21)){
+const err63 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/seed",schemaPath:"#/properties/jobs/items/properties/fleet/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+if(data16.queuedAt !== undefined){
+let data22 = data16.queuedAt;
+const _errs65 = errors;
+let valid13 = false;
+const _errs66 = errors;
+if(typeof data22 === "string"){
+if(!pattern9.test(data22)){
+const err64 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/queuedAt",schemaPath:"#/properties/jobs/items/properties/fleet/properties/queuedAt/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}"+"\""};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/queuedAt",schemaPath:"#/properties/jobs/items/properties/fleet/properties/queuedAt/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+var _valid3 = _errs66 === errors;
+valid13 = valid13 || _valid3;
+const _errs68 = errors;
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 > 253402300799999 || isNaN(data22)){
+const err66 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/queuedAt",schemaPath:"#/properties/jobs/items/properties/fleet/properties/queuedAt/anyOf/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 253402300799999},message:"must be <= 253402300799999"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(data22 < 0 || isNaN(data22)){
+const err67 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/queuedAt",schemaPath:"#/properties/jobs/items/properties/fleet/properties/queuedAt/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/queuedAt",schemaPath:"#/properties/jobs/items/properties/fleet/properties/queuedAt/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+var _valid3 = _errs68 === errors;
+valid13 = valid13 || _valid3;
+if(!valid13){
+const err69 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/queuedAt",schemaPath:"#/properties/jobs/items/properties/fleet/properties/queuedAt/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
 }
 errors++;
 }
@@ -1041,95 +1113,7 @@ vErrors = null;
 if(data16.retryAttempts !== undefined){
 let data23 = data16.retryAttempts;
 if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err63 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/retryAttempts",schemaPath:"#/properties/jobs/items/properties/fleet/properties/retryAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 < 0 || isNaN(data23)){
-const err64 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/retryAttempts",schemaPath:"#/properties/jobs/items/properties/fleet/properties/retryAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/jobs/" + i0+"/fleet",schemaPath:"#/properties/jobs/items/properties/fleet/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-if(data2.rollout !== undefined){
-let data24 = data2.rollout;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.ratePerMinute === undefined){
-const err66 = {instancePath:instancePath+"/jobs/" + i0+"/rollout",schemaPath:"#/properties/jobs/items/properties/rollout/required",keyword:"required",params:{missingProperty: "ratePerMinute"},message:"must have required property '"+"ratePerMinute"+"'"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-for(const key6 in data24){
-if(!(((((key6 === "ratePerMinute") || (key6 === "durationMs")) || (key6 === "outcomes")) || (key6 === "maxRetries")) || (key6 === "seed"))){
-const err67 = {instancePath:instancePath+"/jobs/" + i0+"/rollout",schemaPath:"#/properties/jobs/items/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-if(data24.ratePerMinute !== undefined){
-let data25 = data24.ratePerMinute;
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 <= 0 || isNaN(data25)){
-const err68 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/ratePerMinute",schemaPath:"#/properties/jobs/items/properties/rollout/properties/ratePerMinute/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/ratePerMinute",schemaPath:"#/properties/jobs/items/properties/rollout/properties/ratePerMinute/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data24.durationMs !== undefined){
-let data26 = data24.durationMs;
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 < 0 || isNaN(data26)){
-const err70 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/durationMs",schemaPath:"#/properties/jobs/items/properties/rollout/properties/durationMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err70 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/retryAttempts",schemaPath:"#/properties/jobs/items/properties/fleet/properties/retryAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1138,14 +1122,132 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/durationMs",schemaPath:"#/properties/jobs/items/properties/rollout/properties/durationMs/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 2147483647 || isNaN(data23)){
+const err71 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/retryAttempts",schemaPath:"#/properties/jobs/items/properties/fleet/properties/retryAttempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
 if(vErrors === null){
 vErrors = [err71];
 }
 else {
 vErrors.push(err71);
+}
+errors++;
+}
+if(data23 < 0 || isNaN(data23)){
+const err72 = {instancePath:instancePath+"/jobs/" + i0+"/fleet/retryAttempts",schemaPath:"#/properties/jobs/items/properties/fleet/properties/retryAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/jobs/" + i0+"/fleet",schemaPath:"#/properties/jobs/items/properties/fleet/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data2.rollout !== undefined){
+let data24 = data2.rollout;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.ratePerMinute === undefined){
+const err74 = {instancePath:instancePath+"/jobs/" + i0+"/rollout",schemaPath:"#/properties/jobs/items/properties/rollout/required",keyword:"required",params:{missingProperty: "ratePerMinute"},message:"must have required property '"+"ratePerMinute"+"'"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+for(const key6 in data24){
+if(!(((((key6 === "ratePerMinute") || (key6 === "durationMs")) || (key6 === "outcomes")) || (key6 === "maxRetries")) || (key6 === "seed"))){
+const err75 = {instancePath:instancePath+"/jobs/" + i0+"/rollout",schemaPath:"#/properties/jobs/items/properties/rollout/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data24.ratePerMinute !== undefined){
+let data25 = data24.ratePerMinute;
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 > 6000000 || isNaN(data25)){
+const err76 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/ratePerMinute",schemaPath:"#/properties/jobs/items/properties/rollout/properties/ratePerMinute/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6000000},message:"must be <= 6000000"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(data25 <= 0 || isNaN(data25)){
+const err77 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/ratePerMinute",schemaPath:"#/properties/jobs/items/properties/rollout/properties/ratePerMinute/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/ratePerMinute",schemaPath:"#/properties/jobs/items/properties/rollout/properties/ratePerMinute/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data24.durationMs !== undefined){
+let data26 = data24.durationMs;
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 > 253402300799999 || isNaN(data26)){
+const err79 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/durationMs",schemaPath:"#/properties/jobs/items/properties/rollout/properties/durationMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 253402300799999},message:"must be <= 253402300799999"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(data26 < 0 || isNaN(data26)){
+const err80 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/durationMs",schemaPath:"#/properties/jobs/items/properties/rollout/properties/durationMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/durationMs",schemaPath:"#/properties/jobs/items/properties/rollout/properties/durationMs/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
 }
 errors++;
 }
@@ -1156,23 +1258,23 @@ if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 for(const key7 in data27){
 const _errs81 = errors;
 if(!((((key7 === "SUCCEEDED") || (key7 === "FAILED")) || (key7 === "TIMED_OUT")) || (key7 === "REJECTED"))){
-const err72 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/outcomes",schemaPath:"#/properties/jobs/items/properties/rollout/properties/outcomes/propertyNames/enum",keyword:"enum",params:{allowedValues: schema35.properties.jobs.items.properties.rollout.properties.outcomes.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key7};
+const err82 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/outcomes",schemaPath:"#/properties/jobs/items/properties/rollout/properties/outcomes/propertyNames/enum",keyword:"enum",params:{allowedValues: schema35.properties.jobs.items.properties.rollout.properties.outcomes.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key7};
 if(vErrors === null){
-vErrors = [err72];
+vErrors = [err82];
 }
 else {
-vErrors.push(err72);
+vErrors.push(err82);
 }
 errors++;
 }
 var valid15 = _errs81 === errors;
 if(!valid15){
-const err73 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/outcomes",schemaPath:"#/properties/jobs/items/properties/rollout/properties/outcomes/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid"};
+const err83 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/outcomes",schemaPath:"#/properties/jobs/items/properties/rollout/properties/outcomes/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err73];
+vErrors = [err83];
 }
 else {
-vErrors.push(err73);
+vErrors.push(err83);
 }
 errors++;
 }
@@ -1180,36 +1282,46 @@ errors++;
 for(const key8 in data27){
 let data28 = data27[key8];
 if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 1000000000 || isNaN(data28)){
+const err84 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/outcomes/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/jobs/items/properties/rollout/properties/outcomes/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
 if(data28 < 0 || isNaN(data28)){
-const err74 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/outcomes/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/jobs/items/properties/rollout/properties/outcomes/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err85 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/outcomes/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/jobs/items/properties/rollout/properties/outcomes/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err74];
+vErrors = [err85];
 }
 else {
-vErrors.push(err74);
+vErrors.push(err85);
 }
 errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/outcomes/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/jobs/items/properties/rollout/properties/outcomes/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err86 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/outcomes/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/jobs/items/properties/rollout/properties/outcomes/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err75];
+vErrors = [err86];
 }
 else {
-vErrors.push(err75);
+vErrors.push(err86);
 }
 errors++;
 }
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/outcomes",schemaPath:"#/properties/jobs/items/properties/rollout/properties/outcomes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err87 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/outcomes",schemaPath:"#/properties/jobs/items/properties/rollout/properties/outcomes/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err76];
+vErrors = [err87];
 }
 else {
-vErrors.push(err76);
+vErrors.push(err87);
 }
 errors++;
 }
@@ -1217,23 +1329,33 @@ errors++;
 if(data24.maxRetries !== undefined){
 let data29 = data24.maxRetries;
 if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err77 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/maxRetries",schemaPath:"#/properties/jobs/items/properties/rollout/properties/maxRetries/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err88 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/maxRetries",schemaPath:"#/properties/jobs/items/properties/rollout/properties/maxRetries/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
-vErrors = [err77];
+vErrors = [err88];
 }
 else {
-vErrors.push(err77);
+vErrors.push(err88);
 }
 errors++;
 }
 if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 < 0 || isNaN(data29)){
-const err78 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/maxRetries",schemaPath:"#/properties/jobs/items/properties/rollout/properties/maxRetries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data29 > 2147483647 || isNaN(data29)){
+const err89 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/maxRetries",schemaPath:"#/properties/jobs/items/properties/rollout/properties/maxRetries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
 if(vErrors === null){
-vErrors = [err78];
+vErrors = [err89];
 }
 else {
-vErrors.push(err78);
+vErrors.push(err89);
+}
+errors++;
+}
+if(data29 < 0 || isNaN(data29)){
+const err90 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/maxRetries",schemaPath:"#/properties/jobs/items/properties/rollout/properties/maxRetries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
 }
 errors++;
 }
@@ -1242,48 +1364,70 @@ errors++;
 if(data24.seed !== undefined){
 let data30 = data24.seed;
 if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err79 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/seed",schemaPath:"#/properties/jobs/items/properties/rollout/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err91 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/seed",schemaPath:"#/properties/jobs/items/properties/rollout/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
-vErrors = [err79];
+vErrors = [err91];
 }
 else {
-vErrors.push(err79);
+vErrors.push(err91);
+}
+errors++;
+}
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 9007199254740991 || isNaN(data30)){
+const err92 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/seed",schemaPath:"#/properties/jobs/items/properties/rollout/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if(data30 < -9007199254740991 || isNaN(data30)){
+const err93 = {instancePath:instancePath+"/jobs/" + i0+"/rollout/seed",schemaPath:"#/properties/jobs/items/properties/rollout/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/jobs/" + i0+"/rollout",schemaPath:"#/properties/jobs/items/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
 }
 errors++;
 }
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/jobs/" + i0+"/rollout",schemaPath:"#/properties/jobs/items/properties/rollout/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err95 = {instancePath:instancePath+"/jobs/" + i0,schemaPath:"#/properties/jobs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err80];
+vErrors = [err95];
 }
 else {
-vErrors.push(err80);
+vErrors.push(err95);
 }
 errors++;
 }
 }
 }
 else {
-const err81 = {instancePath:instancePath+"/jobs/" + i0,schemaPath:"#/properties/jobs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err96 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err81];
+vErrors = [err96];
 }
 else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-}
-else {
-const err82 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
+vErrors.push(err96);
 }
 errors++;
 }
@@ -1296,175 +1440,7 @@ for(let i2=0; i2<len2; i2++){
 let data32 = data31[i2];
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 if(data32.name === undefined){
-const err83 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-for(const key9 in data32){
-if(!((((((key9 === "name") || (key9 === "jobId")) || (key9 === "count")) || (key9 === "accountId")) || (key9 === "accessKeyId")) || (key9 === "region"))){
-const err84 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(data32.name !== undefined){
-let data33 = data32.name;
-if(!(((data33 === "rolloutInProgress") || (data33 === "failedRollout")) || (data33 === "largeFleet"))){
-const err85 = {instancePath:instancePath+"/scenarios/" + i2+"/name",schemaPath:"#/properties/scenarios/items/properties/name/enum",keyword:"enum",params:{allowedValues: schema35.properties.scenarios.items.properties.name.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data32.jobId !== undefined){
-let data34 = data32.jobId;
-if(typeof data34 === "string"){
-if(func1(data34) > 64){
-const err86 = {instancePath:instancePath+"/scenarios/" + i2+"/jobId",schemaPath:"#/properties/scenarios/items/properties/jobId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-if(func1(data34) < 1){
-const err87 = {instancePath:instancePath+"/scenarios/" + i2+"/jobId",schemaPath:"#/properties/scenarios/items/properties/jobId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-if(!pattern4.test(data34)){
-const err88 = {instancePath:instancePath+"/scenarios/" + i2+"/jobId",schemaPath:"#/properties/scenarios/items/properties/jobId/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9_-]+$"},message:"must match pattern \""+"^[a-zA-Z0-9_-]+$"+"\""};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/scenarios/" + i2+"/jobId",schemaPath:"#/properties/scenarios/items/properties/jobId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data32.count !== undefined){
-let data35 = data32.count;
-if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-const err90 = {instancePath:instancePath+"/scenarios/" + i2+"/count",schemaPath:"#/properties/scenarios/items/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 > 10000000 || isNaN(data35)){
-const err91 = {instancePath:instancePath+"/scenarios/" + i2+"/count",schemaPath:"#/properties/scenarios/items/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000},message:"must be <= 10000000"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-if(data35 < 1 || isNaN(data35)){
-const err92 = {instancePath:instancePath+"/scenarios/" + i2+"/count",schemaPath:"#/properties/scenarios/items/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-}
-if(data32.accountId !== undefined){
-let data36 = data32.accountId;
-if(typeof data36 === "string"){
-if(!pattern6.test(data36)){
-const err93 = {instancePath:instancePath+"/scenarios/" + i2+"/accountId",schemaPath:"#/properties/scenarios/items/properties/accountId/pattern",keyword:"pattern",params:{pattern: "^\\d{12}$"},message:"must match pattern \""+"^\\d{12}$"+"\""};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-else {
-const err94 = {instancePath:instancePath+"/scenarios/" + i2+"/accountId",schemaPath:"#/properties/scenarios/items/properties/accountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-}
-if(data32.accessKeyId !== undefined){
-let data37 = data32.accessKeyId;
-if(typeof data37 === "string"){
-if(func1(data37) < 1){
-const err95 = {instancePath:instancePath+"/scenarios/" + i2+"/accessKeyId",schemaPath:"#/properties/scenarios/items/properties/accessKeyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-else {
-const err96 = {instancePath:instancePath+"/scenarios/" + i2+"/accessKeyId",schemaPath:"#/properties/scenarios/items/properties/accessKeyId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-if(data32.region !== undefined){
-let data38 = data32.region;
-if(typeof data38 === "string"){
-if(!pattern7.test(data38)){
-const err97 = {instancePath:instancePath+"/scenarios/" + i2+"/region",schemaPath:"#/properties/scenarios/items/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[a-z]+)+-\\d+$"},message:"must match pattern \""+"^[a-z]{2}(-[a-z]+)+-\\d+$"+"\""};
+const err97 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1473,9 +1449,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-else {
-const err98 = {instancePath:instancePath+"/scenarios/" + i2+"/region",schemaPath:"#/properties/scenarios/items/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key9 in data32){
+if(!((((((key9 === "name") || (key9 === "jobId")) || (key9 === "count")) || (key9 === "accountId")) || (key9 === "accessKeyId")) || (key9 === "region"))){
+const err98 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1485,9 +1461,10 @@ vErrors.push(err98);
 errors++;
 }
 }
-}
-else {
-const err99 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data32.name !== undefined){
+let data33 = data32.name;
+if(!(((data33 === "rolloutInProgress") || (data33 === "failedRollout")) || (data33 === "largeFleet"))){
+const err99 = {instancePath:instancePath+"/scenarios/" + i2+"/name",schemaPath:"#/properties/scenarios/items/properties/name/enum",keyword:"enum",params:{allowedValues: schema35.properties.scenarios.items.properties.name.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1497,9 +1474,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-}
-else {
-const err100 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data32.jobId !== undefined){
+let data34 = data32.jobId;
+if(typeof data34 === "string"){
+if(func1(data34) > 64){
+const err100 = {instancePath:instancePath+"/scenarios/" + i2+"/jobId",schemaPath:"#/properties/scenarios/items/properties/jobId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1508,15 +1487,180 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-}
-else {
-const err101 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func1(data34) < 1){
+const err101 = {instancePath:instancePath+"/scenarios/" + i2+"/jobId",schemaPath:"#/properties/scenarios/items/properties/jobId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err101];
 }
 else {
 vErrors.push(err101);
+}
+errors++;
+}
+if(!pattern4.test(data34)){
+const err102 = {instancePath:instancePath+"/scenarios/" + i2+"/jobId",schemaPath:"#/properties/scenarios/items/properties/jobId/pattern",keyword:"pattern",params:{pattern: "^[a-zA-Z0-9_-]+$"},message:"must match pattern \""+"^[a-zA-Z0-9_-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/scenarios/" + i2+"/jobId",schemaPath:"#/properties/scenarios/items/properties/jobId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data32.count !== undefined){
+let data35 = data32.count;
+if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
+const err104 = {instancePath:instancePath+"/scenarios/" + i2+"/count",schemaPath:"#/properties/scenarios/items/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 > 10000000 || isNaN(data35)){
+const err105 = {instancePath:instancePath+"/scenarios/" + i2+"/count",schemaPath:"#/properties/scenarios/items/properties/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000},message:"must be <= 10000000"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+if(data35 < 1 || isNaN(data35)){
+const err106 = {instancePath:instancePath+"/scenarios/" + i2+"/count",schemaPath:"#/properties/scenarios/items/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+if(data32.accountId !== undefined){
+let data36 = data32.accountId;
+if(typeof data36 === "string"){
+if(!pattern6.test(data36)){
+const err107 = {instancePath:instancePath+"/scenarios/" + i2+"/accountId",schemaPath:"#/properties/scenarios/items/properties/accountId/pattern",keyword:"pattern",params:{pattern: "^\\d{12}$"},message:"must match pattern \""+"^\\d{12}$"+"\""};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/scenarios/" + i2+"/accountId",schemaPath:"#/properties/scenarios/items/properties/accountId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+if(data32.accessKeyId !== undefined){
+let data37 = data32.accessKeyId;
+if(typeof data37 === "string"){
+if(func1(data37) < 1){
+const err109 = {instancePath:instancePath+"/scenarios/" + i2+"/accessKeyId",schemaPath:"#/properties/scenarios/items/properties/accessKeyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/scenarios/" + i2+"/accessKeyId",schemaPath:"#/properties/scenarios/items/properties/accessKeyId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data32.region !== undefined){
+let data38 = data32.region;
+if(typeof data38 === "string"){
+if(!pattern7.test(data38)){
+const err111 = {instancePath:instancePath+"/scenarios/" + i2+"/region",schemaPath:"#/properties/scenarios/items/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(-[a-z]+)+-\\d+$"},message:"must match pattern \""+"^[a-z]{2}(-[a-z]+)+-\\d+$"+"\""};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/scenarios/" + i2+"/region",schemaPath:"#/properties/scenarios/items/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/scenarios/" + i2,schemaPath:"#/properties/scenarios/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/scenarios",schemaPath:"#/properties/scenarios/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+}
+else {
+const err115 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
 }
 errors++;
 }

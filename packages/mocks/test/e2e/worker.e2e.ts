@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
-import { type Browser, chromium } from "playwright-core";
+import { bundleForBrowser } from "@iot-jobs/test-support/bundle";
+import { findChromium, launchChromium } from "@iot-jobs/test-support/chromium";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 
 // The browser entry in Debian's Chromium: a page bundled against the built package's export map (browser
@@ -11,9 +12,8 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 // strict Content-Security-Policy (no 'unsafe-eval': the mocks' validators are precompiled).
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const ci = process.env.CI === "true";
-const chromiumPath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/lib/chromium/chromium-headless-shell"].find(
-  (p) => p && existsSync(p),
-);
+const chromium = findChromium();
+const chromiumPath = "path" in chromium ? chromium.path : undefined;
 if (!chromiumPath && !ci)
   console.warn("[@iot-jobs/mocks] Chromium not found: the browser test is skipped (CI=true makes it fail)");
 
@@ -47,17 +47,10 @@ let browser: Browser | undefined;
 let origin = "";
 beforeAll(async () => {
   if (!chromiumPath) return;
-  const bundle = await build({
-    stdin: { contents: page, resolveDir: root, loader: "js" },
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    write: false,
-    logLevel: "silent",
-  });
+  const bundle = await bundleForBrowser({ contents: page, resolveDir: root });
   const files: Record<string, [string, string | Uint8Array]> = {
     "/": ["text/html", '<!doctype html><script type="module" src="/page.js"></script>'],
-    "/page.js": ["text/javascript", bundle.outputFiles[0]!.contents],
+    "/page.js": ["text/javascript", bundle.code],
     "/mockServiceWorker.js": ["text/javascript", readFileSync(`${root}node_modules/msw/lib/mockServiceWorker.js`)],
   };
   server = createServer((req, res) => {
@@ -67,16 +60,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const flags = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ];
-  browser = await chromium.launch({ executablePath: chromiumPath, args: flags });
+  browser = await launchChromium(chromiumPath);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
