@@ -1,6 +1,17 @@
 // The prose of BENCHMARKS.md: how each section measures, the notes, and the closing note on missed goals, whose
 // figures all come from the results document.
-import { fixed, int, ms, times } from "./format.mjs";
+import { fixed, int, ms, spread, times } from "./format.mjs";
+import { FETCH_FLOOR, FLOOR, OURS, SDK } from "./sections/per-call.mjs";
+
+/**
+ * Instructions per call of the per-call section's client and floor, counted once with callgrind (not part of a
+ * run: valgrind takes minutes): `bench/src/clients/icount.mjs`.
+ */
+const INSTRUCTIONS = {
+  floor: 3_392_316,
+  ours: 4_614_395,
+  date: "2026-12-06 (commit e191e86; @smithy/signature-v4 before it: 5,464,000)",
+};
 
 /** How each section measures, in a paragraph. */
 export const sectionText = {
@@ -11,7 +22,7 @@ export const sectionText = {
   ].join(" "),
   "per-call": [
     "**How:** a canned loopback server in **its own process** (`bench/src/servers/canned-page-server.mjs`) answers every GET with the same 250-item page (51 kB, every member set, epoch-second timestamps, a `nextToken`).",
-    "Each variant runs in **a client process of its own** (so none pays for another's garbage, JIT or loaded modules), **sequentially** (one call in flight); the parent interleaves their blocks in **rounds** whose order rotates, after a warm-up: `@iot-jobs/client` (its `dist` as Node resolves it for an app: the `node` entry), `@aws-sdk/client-iot` (`IoTClient.send`), openapi-fetch + aws4fetch (what the client is built on), aws4fetch + fetch (signing alone) and the **floor**, an unsigned `fetch` + `JSON.parse`.",
+    "Each variant runs in **a client process of its own** (so none pays for another's garbage, JIT or loaded modules), **sequentially** (one call in flight); the parent interleaves their blocks in **rounds** whose order rotates, after a warm-up: `@iot-jobs/client` (its `dist` as Node resolves it for an app: the `node` entry, which signs on `node:crypto` and sends with `node:http`), `@aws-sdk/client-iot` (`IoTClient.send`, which sends with `node:http`), openapi-fetch + aws4fetch (the default entry's building blocks, on `fetch`), aws4fetch + fetch (signing alone) and two unsigned floors: the **floor**, `node:http` on a keep-alive agent with the page read as one buffer + `JSON.parse` (the cheapest way Node reads the page), and the fetch floor, `fetch` + `JSON.parse`.",
     "Every call is checked to return 250 items. Wall time is per call; **CPU time** is the client process's `process.cpuUsage()` over each block divided by its calls, which other load on the machine disturbs far less. It counts every thread of the process (V8's garbage collector and compiler threads, libuv's pool where Web Crypto runs), so it can exceed the wall time.",
   ].join(" "),
   "mock-vs-moto": [
@@ -55,7 +66,7 @@ export function notes(doc) {
   if (call?.status === "measured") {
     const v = call.variants;
     list.push(
-      `- **Where a call's time goes** (medians, wall): the floor takes ${ms(v["unsigned fetch + JSON.parse (floor)"].wallUs.median)} ms; aws4fetch signing adds ${ms(v["aws4fetch + fetch"].wallUs.median - v["unsigned fetch + JSON.parse (floor)"].wallUs.median)} ms; openapi-fetch + aws4fetch takes ${ms(v["openapi-fetch + aws4fetch"].wallUs.median)} ms; our client ${ms(v["@iot-jobs/client"].wallUs.median)} ms (it also validates the input, converts every timestamp to a \`Date\`, keeps retry state and reads the request id); the SDK ${ms(v["@aws-sdk/client-iot"].wallUs.median)} ms.`,
+      `- **Where a call's time goes** (medians, CPU per call): the node:http floor takes ${ms(v[FLOOR].cpuUs.median)} ms and the fetch floor ${ms(v[FETCH_FLOOR].cpuUs.median)} ms (${times(call.ratios["fetch floor/floor cpu"])}: what the \`node\` entry saves by sending with \`node:http\`); aws4fetch signing on Web Crypto adds ${ms(v["aws4fetch + fetch"].cpuUs.median - v[FETCH_FLOOR].cpuUs.median)} ms to fetch; our client takes ${ms(v[OURS].cpuUs.median)} ms (${times(call.ratios["ours/floor cpu"])} the floor: it also signs, validates the input, converts 750 timestamps to \`Date\`s, keeps retry state and reads the request id); the SDK ${ms(v[SDK].cpuUs.median)} ms. In a \`node --cpu-prof\` profile of the client (2,000 calls) the kernel's socket write of the request (\`writeLatin1String\`, about 21 % of the samples) and \`JSON.parse\` of the body (about 11 %) are on top, as in the floor; then the check of the 200 body against the spec's response schema (about 13 %), signing on node:crypto (about 5 %), the \`Date\` conversion (about 3 %) and the \`Response\` object (about 1 %); URL building, clock and retry bookkeeping and input validation are under 1 % each. Under \`valgrind --tool=callgrind\` (user-space instructions per call, the difference of 550- and 50-call runs) the floor takes ${int(INSTRUCTIONS.floor)} and the client ${int(INSTRUCTIONS.ours)} (${times(INSTRUCTIONS.ours / INSTRUCTIONS.floor)}), measured on ${INSTRUCTIONS.date}, before the response check of issue 15.`,
     );
   }
   const scale = doc.sections.scale;
@@ -105,18 +116,11 @@ function remedy(id, s) {
     const floor = s.size.bundles["openapi-fetch + aws4fetch"].gzip;
     return `openapi-fetch + aws4fetch alone take ${int(floor)} bytes, which leaves ${int(7_000 - floor)} bytes gzip for validation, retries, errors, dates and the paginator: trim our own code first (shared helpers, shorter messages), then consider signing without aws4fetch's \`AwsClient\` class.`;
   }
-  if (id === "speed-sdk") {
-    const v = s["per-call"].variants;
-    const sdk = v["@aws-sdk/client-iot"].wallUs.median;
-    const floor = v["unsigned fetch + JSON.parse (floor)"].wallUs.median;
-    const ours = v["@iot-jobs/client"].wallUs.median;
-    return `The floor alone takes ${ms(floor)} ms and the SDK ${ms(sdk)} ms, so 2× means ours at most ${ms(sdk / 2 - floor)} ms above an unsigned fetch (it is ${ms(ours - floor)} ms above). The two largest measured parts of that: signing (@smithy/signature-v4 in Node, about 0.075 ms a request here, the same with node:crypto's SHA-256 as with @noble/hashes: its request cloning and canonicalisation cost more than the hashing) and the \`Date\` conversion of 750 timestamps (about 0.05–0.1 ms: V8 migrates each summary object when a number member becomes a \`Date\`); the rest is spread thin (undici handling the four signed headers, the URL serialized by openapi-fetch and parsed again for the signer, validation, async hops). What would close it: a well-kept signer with less per-request work than smithy's, or dates converted lazily (a change of the data's shape that users would notice). Per-call CPU time is the steadier figure to optimize against.`;
-  }
-  if (id === "speed-floor") {
-    const v = s["per-call"].variants;
-    const floor = v["unsigned fetch + JSON.parse (floor)"].wallUs.median;
-    const ours = v["@iot-jobs/client"].wallUs.median;
-    return `1.5× leaves ${ms(floor * 0.5)} ms above the floor's ${ms(floor)} ms for everything a signed, checked call does (ours takes ${ms(ours - floor)} ms). Signing with @smithy/signature-v4 takes about 0.075 ms of it and the \`Date\` conversion of 750 timestamps 0.05–0.1 ms; validation, URL building and retry bookkeeping take the rest. A cheaper signer would close most of the gap.`;
+  if (id.startsWith("speed-")) {
+    const c = s["per-call"];
+    const v = c.variants;
+    const above = v[OURS].cpuUs.median - v[FLOOR].cpuUs.median;
+    return `By CPU time, the steadier figure on a shared machine, ours takes ${ms(v[OURS].cpuUs.median)} ms per call against the SDK's ${ms(v[SDK].cpuUs.median)} ms (${times(c.ratios["sdk/ours cpu"])}) and the node:http floor's ${ms(v[FLOOR].cpuUs.median)} ms (${times(c.ratios["ours/floor cpu"])}, ${ms(above)} ms above it); within each round, SDK ÷ ours by CPU is ${spread(c.perRoundRatios["sdk/ours cpu"], times)} and ours ÷ floor by wall ${spread(c.perRoundRatios["ours/floor wall"], times)}. The wall-time spread of this run (SDK ÷ ours per round ${times(c.perRoundRatios["sdk/ours wall"]?.p25)}–${times(c.perRoundRatios["sdk/ours wall"]?.p75)}) is the machine's load (see the notes), which a run of seconds per variant cannot average away. What is left above the floor, from a \`node --cpu-prof\` profile (see the notes): the check of the 200 body against the spec's response schema (about 13 % of the samples; a walk over the schema's data for each of the page's ~2,000 values), signing on node:crypto (about 5 %), the \`Date\` conversion of 750 timestamps (about 3 %) and the \`Response\` object (about 1 %). What would close the rest: the response check compiled once into a function (as the mocks precompile their validators) and fused with the \`Date\` conversion into one pass over the page.`;
   }
   if (id === "mock-moto") {
     const m = s["mock-vs-moto"];

@@ -3,6 +3,7 @@
 import { fixed, int, ms, spread, table, times } from "./format.mjs";
 import { goals } from "./goals.mjs";
 import { closing, notes, sectionText } from "./report-text.mjs";
+import { FETCH_FLOOR, FLOOR, OURS, SDK } from "./sections/per-call.mjs";
 
 /** @param {any} section */
 const unmeasured = (section) =>
@@ -30,16 +31,21 @@ function sizeSection(s) {
 
 /** @param {any} s */
 function perCallSection(s) {
-  const floor = s.variants["unsigned fetch + JSON.parse (floor)"];
-  const sdk = s.variants["@aws-sdk/client-iot"];
+  const floor = s.variants[FLOOR];
+  const fetchFloor = s.variants[FETCH_FLOOR];
+  const sdk = s.variants[SDK];
   const rows = Object.entries(s.variants).map(([name, v]) => [
-    name === "@iot-jobs/client" ? `**${name}**` : name,
+    name === OURS ? `**${name}**` : name,
     spread(v.wallUs, (x) => ms(x)),
     times(v.wallUs.median / floor.wallUs.median),
+    times(v.wallUs.median / fetchFloor.wallUs.median),
     times(sdk.wallUs.median / v.wallUs.median),
     spread(v.cpuUs, (x) => ms(x)),
     times(v.cpuUs.median / floor.cpuUs.median),
+    times(sdk.cpuUs.median / v.cpuUs.median),
   ]);
+  const r = s.ratios;
+  const pr = (/** @type {string} */ name) => spread(s.perRoundRatios?.[name], times);
   return [
     `${s.settings.rounds} interleaved rounds × ${s.settings.calls} sequential calls per variant after ${s.settings.warmup} warm-up calls each; ${s.settings.pageItems}-item page, one call in flight.`,
     "",
@@ -47,15 +53,64 @@ function perCallSection(s) {
       [
         "variant",
         "wall ms per call, median (p25–p75)",
-        "÷ floor",
+        "÷ node:http floor",
+        "÷ fetch floor",
         "SDK ÷ this",
         "CPU ms per call, median (p25–p75)",
-        "CPU ÷ floor",
+        "CPU ÷ node:http floor",
+        "SDK CPU ÷ this",
       ],
       rows,
     ),
     "",
-    `SDK ÷ ours: **${times(s.ratios["sdk/ours wall"])}** wall, ${times(s.ratios["sdk/ours cpu"])} CPU. Ours ÷ floor: **${times(s.ratios["ours/floor wall"])}** wall, ${times(s.ratios["ours/floor cpu"])} CPU. The same ratios within each round (both medians from the same moment, so the same load), median (p25–p75) over the rounds: SDK ÷ ours ${spread(s.perRoundRatios?.["sdk/ours wall"], times)}, ours ÷ floor ${spread(s.perRoundRatios?.["ours/floor wall"], times)}.`,
+    table(
+      [
+        "ratio",
+        "of the medians, wall",
+        "of the medians, CPU",
+        "within each round, wall: median (p25–p75)",
+        "within each round, CPU: median (p25–p75)",
+      ],
+      [
+        [
+          "SDK ÷ ours",
+          `**${times(r["sdk/ours wall"])}**`,
+          `**${times(r["sdk/ours cpu"])}**`,
+          pr("sdk/ours wall"),
+          pr("sdk/ours cpu"),
+        ],
+        [
+          "ours ÷ node:http floor",
+          `**${times(r["ours/floor wall"])}**`,
+          times(r["ours/floor cpu"]),
+          pr("ours/floor wall"),
+          pr("ours/floor cpu"),
+        ],
+        [
+          "ours ÷ fetch floor",
+          times(r["ours/fetch floor wall"]),
+          times(r["ours/fetch floor cpu"]),
+          pr("ours/fetch floor wall"),
+          pr("ours/fetch floor cpu"),
+        ],
+        [
+          "SDK ÷ node:http floor",
+          times(r["sdk/floor wall"]),
+          times(r["sdk/floor cpu"]),
+          pr("sdk/floor wall"),
+          pr("sdk/floor cpu"),
+        ],
+        [
+          "fetch floor ÷ node:http floor",
+          times(r["fetch floor/floor wall"]),
+          times(r["fetch floor/floor cpu"]),
+          pr("fetch floor/floor wall"),
+          pr("fetch floor/floor cpu"),
+        ],
+      ],
+    ),
+    "",
+    "Within each round both figures come from the same moment, so the same load: wall from each block's median, CPU from each block's total.",
   ].join("\n");
 }
 
@@ -245,8 +300,11 @@ export function renderSummary(doc) {
     );
   if (s["per-call"]?.status === "measured") {
     const v = s["per-call"].variants;
+    const r = s["per-call"].ratios;
+    const f = (/** @type {string} */ name) => `${ms(v[name].wallUs.median)} ms (CPU ${ms(v[name].cpuUs.median)})`;
     lines.push(
-      `per call   ours ${ms(v["@iot-jobs/client"].wallUs.median)} ms, SDK ${ms(v["@aws-sdk/client-iot"].wallUs.median)} ms, floor ${ms(v["unsigned fetch + JSON.parse (floor)"].wallUs.median)} ms: SDK/ours ${times(s["per-call"].ratios["sdk/ours wall"])}, ours/floor ${times(s["per-call"].ratios["ours/floor wall"])}`,
+      `per call   ours ${f(OURS)}, SDK ${f(SDK)}, node:http floor ${f(FLOOR)}, fetch floor ${f(FETCH_FLOOR)}`,
+      `           SDK/ours ${times(r["sdk/ours wall"])} wall, ${times(r["sdk/ours cpu"])} CPU; ours/node:http floor ${times(r["ours/floor wall"])} wall, ${times(r["ours/floor cpu"])} CPU; ours/fetch floor ${times(r["ours/fetch floor wall"])} wall, ${times(r["ours/fetch floor cpu"])} CPU`,
     );
   }
   if (s["mock-vs-moto"]?.status === "measured") {

@@ -1,9 +1,11 @@
 // Section 2, per-call overhead: sequential calls (one in flight) against the canned 250-item page served by
-// another process, for @iot-jobs/client, @aws-sdk/client-iot, openapi-fetch + aws4fetch, aws4fetch + fetch, and the
-// floor (unsigned fetch + JSON.parse). Each variant runs in a process of its own (clients/per-call-runner.mjs), so
+// another process, for @iot-jobs/client, @aws-sdk/client-iot, openapi-fetch + aws4fetch, aws4fetch + fetch, and two
+// floors: unsigned node:http (keep-alive agent) + JSON.parse, the cheapest way Node reads the page and what the SDK
+// sends with, and unsigned fetch + JSON.parse. Each variant runs in a process of its own (clients/per-call-runner.mjs), so
 // no variant pays for another's garbage, JIT or loaded modules; the parent interleaves their blocks in rotating
 // order after a warm-up, and collects wall time per call and the runner's CPU time per call (process.cpuUsage).
 import { fork } from "node:child_process";
+import http from "node:http";
 import { fileURLToPath } from "node:url";
 import { startServer } from "../processes.mjs";
 import { PAGE_SIZE } from "../servers/page.mjs";
@@ -15,6 +17,13 @@ const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEM
 const input = { jobId: "firmware-update-2026-11", maxResults: PAGE_SIZE };
 
 /** @typedef {() => Promise<number>} Call one call; resolves to the number of items on the page */
+
+/** The variants the goals name. */
+export const OURS = "@iot-jobs/client";
+export const SDK = "@aws-sdk/client-iot";
+/** The floor: the page read by node:http on a keep-alive socket, as one buffer, and parsed. */
+export const FLOOR = "unsigned node:http + JSON.parse (floor)";
+export const FETCH_FLOOR = "unsigned fetch + JSON.parse";
 
 /**
  * The variants, each a factory that imports only its own libraries and makes its call (resolving to the number
@@ -60,9 +69,30 @@ export const variantFactories = {
     const url = `${endpoint}/jobs/${input.jobId}/things?maxResults=${PAGE_SIZE}`;
     return async () => JSON.parse(await (await aws.fetch(url)).text()).executionSummaries.length;
   },
-  "unsigned fetch + JSON.parse (floor)": async (endpoint) => {
+  [FETCH_FLOOR]: async (endpoint) => {
     const url = `${endpoint}/jobs/${input.jobId}/things?maxResults=${PAGE_SIZE}`;
     return async () => JSON.parse(await (await fetch(url)).text()).executionSummaries.length;
+  },
+  [FLOOR]: async (endpoint) => {
+    const agent = new http.Agent({ keepAlive: true });
+    const { hostname, port } = new URL(endpoint);
+    const options = { agent, hostname, port, path: `/jobs/${input.jobId}/things?maxResults=${PAGE_SIZE}` };
+    return () =>
+      new Promise((resolve, reject) => {
+        http
+          .get(options, (response) => {
+            /** @type {Buffer[]} */
+            const chunks = [];
+            response.on("data", (chunk) => chunks.push(chunk));
+            response.on("error", reject);
+            response.on("end", () => {
+              // One chunk (the usual case on loopback) is the body as it is: no copy.
+              const body = chunks.length === 1 ? /** @type {Buffer} */ (chunks[0]) : Buffer.concat(chunks);
+              resolve(JSON.parse(body.toString()).executionSummaries.length);
+            });
+          })
+          .on("error", reject);
+      });
   },
 };
 
@@ -171,33 +201,48 @@ export function summarizeRuns({ wall, cpu, roundMedians, settings }) {
     const value = ratio(results[a]?.[kind].median, results[b]?.[kind].median);
     return value === null ? null : round(value, 4);
   };
-  const ours = "@iot-jobs/client";
-  const sdk = "@aws-sdk/client-iot";
-  const floor = "unsigned fetch + JSON.parse (floor)";
   const reference = "openapi-fetch + aws4fetch";
   /**
-   * Ratios of the two variants' medians within each round (same moment, same load), summarized over rounds.
+   * Ratios of the two variants' figures within each round (same moment, same load), summarized over rounds: wall
+   * time from each block's median, CPU time from each block's total.
    * @param {string} a
    * @param {string} b
+   * @param {Record<string, number[]>} perBlock
    */
-  const perRound = (a, b) => {
-    const xs = (roundMedians[a] ?? []).map((x, i) => ratio(x, roundMedians[b]?.[i])).filter((x) => x !== null);
+  const perRound = (a, b, perBlock) => {
+    const xs = (perBlock[a] ?? []).map((x, i) => ratio(x, perBlock[b]?.[i])).filter((x) => x !== null);
     return xs.length > 0 ? roundSummary(summarize(xs)) : null;
   };
+  /** @type {[string, string, string][]} the ratios of the goals and the report: [name, numerator, denominator] */
+  const pairs = [
+    ["sdk/ours", SDK, OURS],
+    ["ours/floor", OURS, FLOOR],
+    ["ours/fetch floor", OURS, FETCH_FLOOR],
+    ["sdk/floor", SDK, FLOOR],
+    ["fetch floor/floor", FETCH_FLOOR, FLOOR],
+  ];
   return {
     status: "measured",
     settings: { ...settings, pageItems: PAGE_SIZE, inFlight: 1 },
     variants: results,
-    perRoundRatios: { "sdk/ours wall": perRound(sdk, ours), "ours/floor wall": perRound(ours, floor) },
+    /** @type {Record<string, ReturnType<typeof perRound>>} */
+    perRoundRatios: Object.fromEntries(
+      pairs.flatMap(([name, a, b]) => [
+        [`${name} wall`, perRound(a, b, roundMedians)],
+        [`${name} cpu`, perRound(a, b, cpu)],
+      ]),
+    ),
+    /** @type {Record<string, number | null>} */
     ratios: {
-      "sdk/ours wall": r(sdk, ours, "wallUs"),
-      "ours/floor wall": r(ours, floor, "wallUs"),
-      "sdk/ours cpu": r(sdk, ours, "cpuUs"),
-      "ours/floor cpu": r(ours, floor, "cpuUs"),
-      "sdk/floor wall": r(sdk, floor, "wallUs"),
-      "sdk/(openapi-fetch + aws4fetch) wall": r(sdk, reference, "wallUs"),
-      "(openapi-fetch + aws4fetch)/floor wall": r(reference, floor, "wallUs"),
-      "(aws4fetch + fetch)/floor wall": r("aws4fetch + fetch", floor, "wallUs"),
+      ...Object.fromEntries(
+        pairs.flatMap(([name, a, b]) => [
+          [`${name} wall`, r(a, b, "wallUs")],
+          [`${name} cpu`, r(a, b, "cpuUs")],
+        ]),
+      ),
+      "sdk/(openapi-fetch + aws4fetch) wall": r(SDK, reference, "wallUs"),
+      "(openapi-fetch + aws4fetch)/floor wall": r(reference, FLOOR, "wallUs"),
+      "(aws4fetch + fetch)/fetch floor wall": r("aws4fetch + fetch", FETCH_FLOOR, "wallUs"),
     },
   };
 }

@@ -1,44 +1,52 @@
 // The arithmetic that turns raw samples into each section's figures: medians, spreads and ratios on known inputs.
 import { expect, test } from "vitest";
 import { summarizePeers } from "./mock-vs-moto.mjs";
-import { summarizeRuns } from "./per-call.mjs";
+import { FETCH_FLOOR, FLOOR, OURS, SDK, summarizeRuns } from "./per-call.mjs";
 import { summarizeScale } from "./scale.mjs";
 
 test("per-call: medians in µs, CPU per call per block, and every ratio is the quotient of the medians it names", () => {
   const ms = (/** @type {number} */ x, /** @type {number} */ n) => Array.from({ length: n }, () => x);
   const result = summarizeRuns({
     wall: {
-      "@iot-jobs/client": [1, 1.2, 1.4],
-      "@aws-sdk/client-iot": ms(3, 3),
+      [OURS]: [1, 1.2, 1.4],
+      [SDK]: ms(3, 3),
       "openapi-fetch + aws4fetch": ms(1.5, 3),
       "aws4fetch + fetch": ms(1.1, 3),
-      "unsigned fetch + JSON.parse (floor)": ms(0.8, 3),
+      [FETCH_FLOOR]: ms(0.96, 3),
+      [FLOOR]: ms(0.8, 3),
     },
     cpu: {
-      "@iot-jobs/client": [0.5, 0.7],
-      "@aws-sdk/client-iot": [1.8, 1.8],
+      [OURS]: [0.5, 0.7],
+      [SDK]: [1.8, 1.8],
       "openapi-fetch + aws4fetch": [0.9, 0.9],
       "aws4fetch + fetch": [0.6, 0.6],
-      "unsigned fetch + JSON.parse (floor)": [0.4, 0.4],
+      [FETCH_FLOOR]: [0.6, 0.8],
+      [FLOOR]: [0.4, 0.4],
     },
     roundMedians: {
-      "@iot-jobs/client": [1000, 2000, 1000],
-      "@aws-sdk/client-iot": [3000, 3000, 2500],
-      "unsigned fetch + JSON.parse (floor)": [800, 1000, 500],
+      [OURS]: [1000, 2000, 1000],
+      [SDK]: [3000, 3000, 2500],
+      [FLOOR]: [800, 1000, 500],
     },
     settings: { warmup: 1, rounds: 2, calls: 3 },
   });
-  expect(result.variants["@iot-jobs/client"]?.wallUs).toMatchObject({ n: 3, median: 1200, p25: 1100, p75: 1300 });
-  expect(result.variants["@iot-jobs/client"]?.cpuUs.median).toBe(600);
+  expect(result.variants[OURS]?.wallUs).toMatchObject({ n: 3, median: 1200, p25: 1100, p75: 1300 });
+  expect(result.variants[OURS]?.cpuUs.median).toBe(600);
   expect(result.ratios["sdk/ours wall"]).toBe(2.5);
   expect(result.ratios["ours/floor wall"]).toBe(1.5);
+  expect(result.ratios["ours/fetch floor wall"]).toBe(1.25);
   expect(result.ratios["sdk/ours cpu"]).toBe(3);
   expect(result.ratios["ours/floor cpu"]).toBe(1.5);
+  expect(result.ratios["ours/fetch floor cpu"]).toBe(0.8571);
+  expect(result.ratios["fetch floor/floor cpu"]).toBe(1.75);
   expect(result.ratios["sdk/(openapi-fetch + aws4fetch) wall"]).toBe(2);
-  expect(result.ratios["(aws4fetch + fetch)/floor wall"]).toBe(1.375);
+  expect(result.ratios["(aws4fetch + fetch)/fetch floor wall"]).toBe(1.146);
   // Within each round: 3000/1000, 3000/2000, 2500/1000 → median 2.5; 1000/800, 2000/1000, 1000/500 → 1.25, 2, 2.
   expect(result.perRoundRatios["sdk/ours wall"]).toMatchObject({ n: 3, median: 2.5, min: 1.5, max: 3 });
   expect(result.perRoundRatios["ours/floor wall"]).toMatchObject({ n: 3, median: 2, min: 1.25 });
+  // CPU within each round, from each block's total: 1.8/0.5, 1.8/0.7.
+  expect(result.perRoundRatios["sdk/ours cpu"]).toMatchObject({ n: 2, min: 2.5714, max: 3.6 });
+  expect(result.perRoundRatios["ours/floor cpu"]).toMatchObject({ n: 2, min: 1.25, max: 1.75 });
 });
 
 test("mock vs moto: pages/s from scans, server CPU per page, ratios mock ÷ moto", () => {

@@ -41,7 +41,11 @@ export interface IotJobsClientConfig {
   useFipsEndpoint?: boolean;
   /** Static keys, or an async provider called again before `expiration`. @default the `AWS_*` key variables */
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
-  /** The fetch to send with (called with a URL and an init). @default `globalThis.fetch`, looked up per request */
+  /**
+   * The fetch to send with (called with a URL and an init).
+   * @default in Node (the `node` export condition), `node:http`/`node:https` with keep-alive sockets; elsewhere
+   * `globalThis.fetch`, looked up per request
+   */
   fetch?: Fetch;
   /** Requests per call, first one included; `1` turns retries off. @default `AWS_MAX_ATTEMPTS`, else 3 */
   maxAttempts?: number;
@@ -110,7 +114,7 @@ export interface IotJobsClient<ThrowOnError extends boolean = false> {
 
 /**
  * Makes `createIotJobsClient` for a platform's SigV4 signer (the package's entry points pick one: aws4fetch on Web
- * Crypto by default, @smithy/signature-v4 under the `node` condition).
+ * Crypto by default, node:crypto under the `node` condition, whose entry also passes its own default `fetch`).
  */
 export function clientFactory(createSigner: SignerFactory) {
   return function createIotJobsClient<ThrowOnError extends boolean = false>(

@@ -40,8 +40,11 @@ export function findBreach(value: unknown, schema: Schema, path: string): [strin
   }
   const actual = typeOf(value);
   if (type && type !== actual && !(type === "number" && actual === "integer")) return [path, `type: ${type}`, value];
-  const broken = Object.entries(schema).find(([keyword, limit]) => breaks[keyword]?.(value as Value, limit as never));
-  if (broken) return [path, broken.join(": "), value];
+  // A loop, not Object.entries: a 200 body has ~2,000 values, and each listing cost an array per value.
+  for (const keyword in schema) {
+    if (breaks[keyword]?.(value as Value, schema[keyword] as never))
+      return [path, `${keyword}: ${schema[keyword]}`, value];
+  }
   let found: [string, string, unknown] | undefined;
   if (items) (value as unknown[]).some((item, i) => (found = findBreach(item, items, `${path}[${i}]`)));
   for (const name in properties) {

@@ -1,5 +1,5 @@
 // The entry of the `node` export condition (Node, Bun, Deno): the same surface as ./index.ts, but the client signs
-// with @smithy/signature-v4 and a synchronous SHA-256 instead of Node's thread-pool Web Crypto (see signers/node.ts).
+// on node:crypto instead of Node's thread-pool Web Crypto and sends with node:http instead of fetch (./node/).
 
 export { createIotJobsClient } from "./create-iot-jobs-client.node.js";
 export * from "./surface.js";

@@ -12,18 +12,35 @@ export const credentials = {
 export const BASE = "https://iot.us-east-1.amazonaws.com";
 export const ROUTE = `${BASE}/jobs/:jobId/things`;
 
-/** One msw server per test file: unhandled requests are errors, handlers are registered per test. */
+let shared: ReturnType<typeof setupServer> | undefined;
+
+/**
+ * One msw server per test file (also when a file runs several suites): unhandled requests are errors, handlers are
+ * registered per test.
+ */
 export function useServer() {
+  if (shared) return shared;
   const server = setupServer();
+  shared = server;
   beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());
   return server;
 }
 
+let create: typeof createIotJobsClient = createIotJobsClient;
+
+/**
+ * Makes the suites of this test file create their clients with another entry's `createIotJobsClient` (the `node`
+ * entry, which sends with node:http). Vitest isolates test files, so the choice stays within the file.
+ */
+export const useEntry = (factory: typeof createIotJobsClient) => {
+  create = factory;
+};
+
 /** A client for us-east-1 with the example keys; `config` overrides. */
 export const client = <T extends boolean = false>(config: IotJobsClientConfig & { throwOnError?: T } = {}) =>
-  createIotJobsClient<T>({ region: "us-east-1", credentials, ...config });
+  create<T>({ region: "us-east-1", credentials, ...config });
 
 /** An AWS error response: the type in `x-amzn-ErrorType`, `{ message }` in the body. */
 export const awsError = (
@@ -87,3 +104,12 @@ export async function settle<T>(promise: Promise<T>, step = 5): Promise<T> {
 
 /** Fake setTimeout, clearTimeout and Date only. */
 export const fakeTimers = () => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+
+/**
+ * Turns of the real event loop until `condition` holds, bounded; unlike `vi.waitFor`, it never moves the fake
+ * clock, so a backoff or timeout can only fire when the test moves it.
+ */
+export async function until(condition: () => boolean, turns = 100_000): Promise<void> {
+  for (let i = 0; i < turns && !condition(); i++) await new Promise((resolve) => setImmediate(resolve));
+  if (!condition()) throw new Error("condition not reached");
+}

@@ -1,7 +1,7 @@
 import { delay } from "msw";
 import { afterEach, expect, test, vi } from "vitest";
 import { NetworkError, ThrottlingException, TimeoutError, UnknownServiceException } from "../../src/index.js";
-import { awsError, client, fakeTimers, HttpResponse, listHandler, page, settle, useServer } from "../helpers.js";
+import { awsError, client, fakeTimers, HttpResponse, listHandler, page, settle, until, useServer } from "../helpers.js";
 
 const server = useServer();
 
@@ -32,15 +32,15 @@ test("the backoff waits random × base × 2^retry before each retry (100 ms base
   const { handler, requests } = listHandler(() => awsError(503, "ServiceUnavailableException"));
   server.use(handler);
   const call = client().listJobExecutionsForJob({ jobId: "j" });
-  await vi.waitFor(() => expect(requests).toHaveLength(1));
+  await until(() => requests.length === 1);
   await vi.advanceTimersByTimeAsync(98);
   expect(requests).toHaveLength(1);
   await vi.advanceTimersByTimeAsync(1); // floor(0.999 × 100) = 99 ms
-  await vi.waitFor(() => expect(requests).toHaveLength(2));
+  await until(() => requests.length === 2);
   await vi.advanceTimersByTimeAsync(198);
   expect(requests).toHaveLength(2);
   await vi.advanceTimersByTimeAsync(1); // floor(0.999 × 200) = 199 ms
-  await vi.waitFor(() => expect(requests).toHaveLength(3));
+  await until(() => requests.length === 3);
   const { $metadata } = await call;
   expect($metadata).toMatchObject({ attempts: 3, totalRetryDelay: 99 + 199 });
 });
@@ -130,7 +130,7 @@ test("an abort during the backoff rejects at once with the signal's reason; no f
   const controller = new AbortController();
   const call = client().listJobExecutionsForJob({ jobId: "j" }, { signal: controller.signal });
   const outcome = call.catch((e: unknown) => e);
-  await vi.waitFor(() => expect(requests).toHaveLength(1));
+  await until(() => requests.length === 1);
   await vi.advanceTimersByTimeAsync(100); // 100 of the 499 ms backoff
   const reason = new Error("user navigated away");
   controller.abort(reason);
@@ -148,7 +148,7 @@ test("an abort during a request rejects like fetch, with an AbortError by defaul
   server.use(handler);
   const controller = new AbortController();
   const call = client().listJobExecutionsForJob({ jobId: "j" }, { signal: controller.signal });
-  await vi.waitFor(() => expect(requests).toHaveLength(1));
+  await until(() => requests.length === 1);
   controller.abort();
   await expect(call).rejects.toMatchObject({ name: "AbortError" });
 });
@@ -174,7 +174,7 @@ test("requestTimeout fails a slow attempt with a TimeoutError, which is retried"
   const call = client({ requestTimeout: 1_000 }).listJobExecutionsForJob({ jobId: "j" });
   // The clock moves only once the attempt is in the handler, so real I/O never races the fake timer.
   for (const n of [1, 2]) {
-    await vi.waitFor(() => expect(requests).toHaveLength(n));
+    await until(() => requests.length === n);
     await vi.advanceTimersByTimeAsync(1_000);
   }
   const { data, $metadata } = await call;
@@ -196,11 +196,11 @@ test("a TimeoutError comes exactly at requestTimeout and says how long it waited
   call.then(() => {
     settled = true;
   });
-  await vi.waitFor(() => expect(requests).toHaveLength(1));
+  await until(() => requests.length === 1);
   await vi.advanceTimersByTimeAsync(1_999);
   expect(settled).toBe(false);
   await vi.advanceTimersByTimeAsync(1);
-  await vi.waitFor(() => expect(requests).toHaveLength(2));
+  await until(() => requests.length === 2);
   await vi.advanceTimersByTimeAsync(2_000);
   const { error, $metadata } = await call;
   expect(error).toBeInstanceOf(TimeoutError);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 // A client whose whole process runs 20 minutes ahead (libfaketime), against the standalone mock in strict mode on
 // the true clock: the first call is refused ("Signature not yet current"), the client adopts the server's Date and
 // retries, later calls sign right at once. Both built entries (dist/index.js with aws4fetch, dist/node.js with
-// @smithy/signature-v4). A missing faketime fails under CI=true and skips, with a message, elsewhere.
+// node:crypto, sent with node:http). A missing faketime fails under CI=true and skips, with a message, elsewhere.
 const ci = process.env.CI === "true";
 const hasFaketime = (() => {
   try {

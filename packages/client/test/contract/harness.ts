@@ -23,7 +23,7 @@ let create: typeof createIotJobsClient = createIotJobsClient;
 
 /**
  * Makes the suites of this test file use another entry's `createIotJobsClient` (e.g. the `node` entry, which signs
- * with @smithy/signature-v4). Vitest isolates test files, so the choice stays within the file.
+ * on node:crypto and sends with node:http). Vitest isolates test files, so the choice stays within the file.
  */
 export const useEntry = (factory: typeof createIotJobsClient) => {
   create = factory;

@@ -6,7 +6,7 @@ import { clientFor, credentials, type Transport, useEntry } from "./harness.js";
 
 // The client against the standalone mock server over loopback (127.0.0.1, a random port), one server per test:
 // real HTTP, real sockets, SigV4 over host:port. It runs the `node` entry, as a Node user gets it (signed by
-// @smithy/signature-v4); the msw suite runs the default entry (aws4fetch on Web Crypto).
+// node:crypto, sent with node:http); the msw suite runs the default entry (aws4fetch on Web Crypto, sent with fetch).
 useEntry(createIotJobsClient);
 const open: MockServer[] = [];
 afterEach(async () => {

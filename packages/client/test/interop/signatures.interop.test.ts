@@ -8,10 +8,10 @@ import { expect, test } from "vitest";
 import { createIotJobsClient, type IotJobsClientConfig, type ListJobExecutionsForJobInput } from "../../src/index.js";
 import { createIotJobsClient as createNodeIotJobsClient } from "../../src/node.js";
 
-/** Both signers of the package: aws4fetch on Web Crypto (default entry) and @smithy/signature-v4 (`node` entry). */
+/** Both signers of the package: aws4fetch on Web Crypto (default entry) and node:crypto (`node` entry). */
 const entries = [
   ["aws4fetch (default entry)", createIotJobsClient],
-  ["@smithy/signature-v4 (node entry)", createNodeIotJobsClient],
+  ["node:crypto (node entry)", createNodeIotJobsClient],
 ] as const;
 type Factory = (typeof entries)[number][1];
 
