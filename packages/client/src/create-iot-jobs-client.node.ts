@@ -21,7 +21,7 @@ const nodeFetch: Fetch = async (url, init) => (await transport()).httpFetch(url,
 const nodeSigner: SignerFactory = (region) => {
   let sign: ReturnType<SignerFactory> | undefined;
   return async (identity, url, date) => {
-    sign ??= (await signing()).createCryptoSigner(region);
+    sign ??= (await signing()).createNodeSigner(region);
     return sign(identity, url, date);
   };
 };
