@@ -129,7 +129,7 @@ export function answerListJobExecutionsForJob(
     let cursor = 0;
     let end = job.size;
     if (nextToken !== undefined) {
-      const p = await ctx.tokens.open(nextToken);
+      const p = ctx.tokens.open(nextToken);
       const fits =
         p?.accountId === accountId && p.jobId === jobId && p.incarnation === job.incarnation && p.status === filter;
       if (!p || !fits || !(0 <= p.cursor && p.cursor <= p.end && p.end <= job.size)) {
@@ -142,7 +142,7 @@ export function answerListJobExecutionsForJob(
     const page = readPage(job, { status: filter, cursor, end, limit: maxResults ?? ctx.defaultPageSize, arnPrefix });
     const body: { executionSummaries: unknown[]; nextToken?: string } = { executionSummaries: page.items };
     if (page.next !== undefined) {
-      body.nextToken = await ctx.tokens.issue({
+      body.nextToken = ctx.tokens.issue({
         accountId,
         jobId,
         incarnation: job.incarnation,

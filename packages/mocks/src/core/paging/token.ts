@@ -27,8 +27,8 @@ const encoder = new TextEncoder();
  *
  * @example
  * const codec = new TokenCodec();
- * const token = await codec.issue({ accountId, jobId: "fw-1", incarnation: 1, status: -1, cursor: 250, end: 1000 });
- * (await codec.open(token))?.cursor; // 250
+ * const token = codec.issue({ accountId, jobId: "fw-1", incarnation: 1, status: -1, cursor: 250, end: 1000 });
+ * codec.open(token)?.cursor; // 250
  */
 export class TokenCodec {
   private readonly key: Uint8Array;
@@ -42,9 +42,9 @@ export class TokenCodec {
   }
 
   /** Seals a scan position into a token. */
-  async issue(p: ScanPosition): Promise<string> {
+  issue(p: ScanPosition): string {
     const payload = encoder.encode(JSON.stringify([p.accountId, p.jobId, p.incarnation, p.status, p.cursor, p.end]));
-    const mac = await this.mac(payload);
+    const mac = this.mac(payload);
     const bytes = new Uint8Array(1 + macLength + payload.length);
     bytes[0] = version;
     bytes.set(mac, 1);
@@ -56,13 +56,13 @@ export class TokenCodec {
   }
 
   /** The scan position sealed in a token, or `undefined` if it is not a token this codec issued. */
-  async open(token: string): Promise<ScanPosition | undefined> {
+  open(token: string): ScanPosition | undefined {
     const known = this.recent.get(token);
     if (known) return known;
     const bytes = fromBase64Url(token);
     if (!bytes || bytes.length <= 1 + macLength || bytes[0] !== version) return undefined;
     const payload = bytes.subarray(1 + macLength);
-    const expected = await this.mac(payload);
+    const expected = this.mac(payload);
     let diff = 0;
     for (let i = 0; i < macLength; i++) diff |= expected[i]! ^ bytes[1 + i]!;
     if (diff !== 0) return undefined;
@@ -70,7 +70,7 @@ export class TokenCodec {
     return { accountId, jobId, incarnation, status, cursor, end };
   }
 
-  private async mac(payload: Uint8Array): Promise<Uint8Array> {
+  private mac(payload: Uint8Array): Uint8Array {
     const hmac = new Sha256(this.key);
     hmac.update(payload);
     return hmac.digestSync().subarray(0, macLength);
