@@ -18,6 +18,7 @@ import {
 import type { Answer, PlainRequest } from "./http/plain.js";
 import { TokenCodec } from "./paging/token.js";
 import { applySeed, type SeedDocument } from "./seed.js";
+import { MAX_FLEET_COUNT } from "./seed-schema.js";
 import { checkSchema } from "./store/check.js";
 import type { MockJob } from "./store/job.js";
 import { MockStore } from "./store/store.js";
@@ -37,7 +38,7 @@ export const DEFAULT_PAGE_SIZE = 100;
  * @example
  * createIotJobsMock({ maxExecutions: DEFAULT_MAX_EXECUTIONS / 10 });
  */
-export const DEFAULT_MAX_EXECUTIONS = 10_000_000;
+export const DEFAULT_MAX_EXECUTIONS = MAX_FLEET_COUNT;
 
 /** Answers a plain request on any host, for servers of this package; `undefined` if it is not the operation. */
 type AnyHostAnswer = (request: PlainRequest) => Promise<Answer | undefined>;

@@ -52,7 +52,6 @@ export { type AwsErrorName, mswPath } from "./spec.js";
 export { jobExecutionStatuses } from "./statuses.js";
 export { MockJob } from "./store/job.js";
 export { allowedTransitions, retryableStatuses } from "./store/lifecycle.js";
-export type { Rollout, RolloutConfig, RolloutOutcome } from "./store/rollout.js";
 // State: store, jobs, fixtures, scenarios, seeds
 export { MockStore } from "./store/store.js";
 export type {
@@ -62,5 +61,8 @@ export type {
   JobExecution,
   JobFixture,
   JobScope,
+  Rollout,
+  RolloutConfig,
+  RolloutOutcome,
   StartedStatus,
 } from "./store/types.js";

@@ -14,6 +14,9 @@ const time = {
     { type: "number", minimum: MIN_EPOCH_MS, maximum: MAX_TIME_MS },
   ],
 };
+/** The most things one fleet fixture (or one scenario) may have: also the default `maxExecutions`. */
+export const MAX_FLEET_COUNT = 10_000_000;
+const fleetCount = { type: "integer", minimum: 1, maximum: MAX_FLEET_COUNT };
 const safeInteger = { type: "integer", minimum: -9_007_199_254_740_991, maximum: 9_007_199_254_740_991 };
 const status = summaryMemberSchema("status");
 const weights = (names: object) => ({
@@ -74,7 +77,7 @@ export const seedSchema = {
             required: ["count"],
             additionalProperties: false,
             properties: {
-              count: { type: "integer", minimum: 1, maximum: 10_000_000 },
+              count: fleetCount,
               thingNamePrefix: { type: "string" },
               statuses: weights(status),
               seed: safeInteger,
@@ -106,7 +109,7 @@ export const seedSchema = {
         properties: {
           name: { enum: ["rolloutInProgress", "failedRollout", "largeFleet"] },
           jobId,
-          count: { type: "integer", minimum: 1, maximum: 10_000_000 },
+          count: fleetCount,
           ...scope,
         },
       },

@@ -1,6 +1,7 @@
 import { toEpochMs } from "../clock/time-input.js";
 import { FixtureError } from "../errors.js";
 import { seededRandom } from "../prng.js";
+import { MAX_FLEET_COUNT } from "../seed-schema.js";
 import { type JobExecutionStatus, jobExecutionStatuses } from "../spec.js";
 import * as validators from "../validation/generated/validators.gen.js";
 import { checkKeys, checkObject, checkSchema } from "./check.js";
@@ -56,8 +57,8 @@ export function appendFleet(
   checkObject(field, fleet);
   checkKeys(field, fleet, fields);
   const { count, seed = 1, retryAttempts = 0, thingNamePrefix: prefix = "thing-" } = fleet;
-  if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > 10_000_000) {
-    throw new FixtureError(`${field}.count`, count, "must be an integer from 1 to 10000000");
+  if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > MAX_FLEET_COUNT) {
+    throw new FixtureError(`${field}.count`, count, `must be an integer from 1 to ${MAX_FLEET_COUNT}`);
   }
   const n = count as number;
   if (!Number.isInteger(seed)) throw new FixtureError(`${field}.seed`, seed, "must be an integer");

@@ -8,8 +8,8 @@ import { ExecutionTable } from "./execution-table.js";
 import { appendFleet } from "./fleet.js";
 import { allowedTransitions, retryableStatuses } from "./lifecycle.js";
 import { resolveExecution } from "./resolve-execution.js";
-import { type Rollout, type RolloutConfig, startRollout } from "./rollout.js";
-import type { ExecutionFixture, FleetFixture, JobExecution } from "./types.js";
+import { startRollout } from "./rollout.js";
+import type { ExecutionFixture, FleetFixture, JobExecution, Rollout, RolloutConfig } from "./types.js";
 
 /** What a job needs from its store. */
 export interface JobContext {

@@ -3,52 +3,14 @@ import { FixtureError } from "../errors.js";
 import { seededRandom, weightedPick } from "../prng.js";
 import { type JobExecutionStatus, jobExecutionStatuses } from "../spec.js";
 import { checkKeys, checkObject } from "./check.js";
-import type { MockJob } from "./job.js";
+import type { ExecutionTable } from "./execution-table.js";
+import type { Rollout, RolloutConfig, RolloutOutcome } from "./types.js";
 
-/**
- * How an IN_PROGRESS execution of a rollout ends.
- *
- * @example
- * const outcomes: Partial<Record<RolloutOutcome, number>> = { SUCCEEDED: 95, TIMED_OUT: 5 };
- */
-export type RolloutOutcome = "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "REJECTED";
-
-/**
- * A rate-based rollout, like a job's constant rollout rate: the clock starts the lowest QUEUED execution every
- * `60000 / ratePerMinute` ms, and each started one ends `durationMs` later with an outcome drawn (seeded) from
- * `outcomes`. Failed or timed-out ones are retried up to `maxRetries` times. IN_PROGRESS executions that exist
- * when it starts end `durationMs` after their `startedAt` (or at once if that has passed).
- *
- * @example
- * const config: RolloutConfig = { ratePerMinute: 100, durationMs: 60_000, outcomes: { SUCCEEDED: 95, FAILED: 5 } };
- */
-export interface RolloutConfig {
-  /** Executions started per minute (AWS allows 1..1000). */
-  readonly ratePerMinute: number;
-  /** How long an execution stays IN_PROGRESS. @default 60000 */
-  readonly durationMs?: number;
-  /** Relative weights of the outcomes. @default { SUCCEEDED: 1 } */
-  readonly outcomes?: Partial<Readonly<Record<RolloutOutcome, number>>>;
-  /** Retries of a FAILED or TIMED_OUT execution (AWS allows 0..10). @default 0 */
-  readonly maxRetries?: number;
-  /** Seed of the outcome draws. @default 1 */
-  readonly seed?: number;
-}
-
-/**
- * A running rollout.
- *
- * @example
- * mock.clock.advance(60 * 60_000);
- * if (job.rollout?.done) job.rollout.stop();
- */
-export interface Rollout {
-  /** Whether nothing is left to start or finish (new QUEUED executions wake it up). */
-  readonly done: boolean;
-  /** Whether it was stopped. */
-  readonly stopped: boolean;
-  /** Stops it; executions keep their current status. */
-  stop(): void;
+/** What a rollout drives: a job's table and its transitions (a `MockJob` is one). */
+export interface RolloutTarget {
+  readonly table: ExecutionTable;
+  apply(seq: number, to: JobExecutionStatus): void;
+  retrySeq(seq: number): void;
 }
 
 const outcomeNames: readonly RolloutOutcome[] = ["SUCCEEDED", "FAILED", "TIMED_OUT", "REJECTED"];
@@ -81,8 +43,8 @@ function checkConfig(config: unknown): Required<RolloutConfig> {
   return { ratePerMinute: rate, durationMs, outcomes, maxRetries, seed } as Required<RolloutConfig>;
 }
 
-/** @internal starts a rollout on a job; see {@link MockJob.startRollout}. */
-export function startRollout(job: MockJob, clock: MockClock, input: RolloutConfig): Rollout {
+/** @internal starts a rollout on a job; see `MockJob.startRollout`. */
+export function startRollout(job: RolloutTarget, clock: MockClock, input: RolloutConfig): Rollout {
   const config = checkConfig(input);
   const queued = job.table.byStatus[jobExecutionStatuses.indexOf("QUEUED")]!;
   const inProgress = jobExecutionStatuses.indexOf("IN_PROGRESS");

@@ -1,6 +1,5 @@
 import type { TimeInput } from "../clock/time-input.js";
 import type { JobExecutionStatus } from "../spec.js";
-import type { RolloutConfig } from "./rollout.js";
 
 /**
  * Statuses an execution can only reach after it started (so a fixture in them gets a `startedAt`).
@@ -121,4 +120,50 @@ export interface JobExecution {
   readonly lastUpdatedAt: Date;
   readonly executionNumber: number;
   readonly retryAttempt: number;
+}
+
+/**
+ * How an IN_PROGRESS execution of a rollout ends.
+ *
+ * @example
+ * const outcomes: Partial<Record<RolloutOutcome, number>> = { SUCCEEDED: 95, TIMED_OUT: 5 };
+ */
+export type RolloutOutcome = "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "REJECTED";
+
+/**
+ * A rate-based rollout, like a job's constant rollout rate: the clock starts the lowest QUEUED execution every
+ * `60000 / ratePerMinute` ms, and each started one ends `durationMs` later with an outcome drawn (seeded) from
+ * `outcomes`. Failed or timed-out ones are retried up to `maxRetries` times. IN_PROGRESS executions that exist
+ * when it starts end `durationMs` after their `startedAt` (or at once if that has passed).
+ *
+ * @example
+ * const config: RolloutConfig = { ratePerMinute: 100, durationMs: 60_000, outcomes: { SUCCEEDED: 95, FAILED: 5 } };
+ */
+export interface RolloutConfig {
+  /** Executions started per minute (AWS allows 1..1000). */
+  readonly ratePerMinute: number;
+  /** How long an execution stays IN_PROGRESS. @default 60000 */
+  readonly durationMs?: number;
+  /** Relative weights of the outcomes. @default { SUCCEEDED: 1 } */
+  readonly outcomes?: Partial<Readonly<Record<RolloutOutcome, number>>>;
+  /** Retries of a FAILED or TIMED_OUT execution (AWS allows 0..10). @default 0 */
+  readonly maxRetries?: number;
+  /** Seed of the outcome draws. @default 1 */
+  readonly seed?: number;
+}
+
+/**
+ * A running rollout.
+ *
+ * @example
+ * mock.clock.advance(60 * 60_000);
+ * if (job.rollout?.done) job.rollout.stop();
+ */
+export interface Rollout {
+  /** Whether nothing is left to start or finish (new QUEUED executions wake it up). */
+  readonly done: boolean;
+  /** Whether it was stopped. */
+  readonly stopped: boolean;
+  /** Stops it; executions keep their current status. */
+  stop(): void;
 }
