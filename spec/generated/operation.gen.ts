@@ -79,14 +79,6 @@ export const dateMembers = [
   "lastUpdatedAt"
 ] as const;
 
-/** The paginator: which parameter and member carry the token, the page size and the items. */
-export const paginator = {
-  "inputToken": "nextToken",
-  "outputToken": "nextToken",
-  "limitKey": "maxResults",
-  "resultKey": "executionSummaries"
-} as const;
-
 /** The SigV4 signing name of the service. */
 export const signingName = "iot" as const;
 

@@ -2,7 +2,7 @@
 // Derives everything generated from openapi.yaml:
 //   generated/openapi.d.ts     types, by openapi-typescript (output path read from redocly.yaml)
 //   generated/openapi.json     the spec bundled into one JSON document (external examples inlined, $refs kept)
-//   generated/operation.gen.ts the operation's runtime facts (parameters, responses, servers, paginator),
+//   generated/operation.gen.ts the operation's runtime facts (parameters, responses, servers),
 //                              dereferenced, so client and mocks read constraints from the spec, not from a copy
 //
 // `--check` (implied when CI is set) writes nothing: it regenerates in memory and fails if a committed file
@@ -115,9 +115,6 @@ export const jobExecutionStatuses = ${json(doc.components.schemas.JobExecutionSt
 
 /** Members of JobExecutionSummary that travel as epoch seconds (format: unixtime). */
 export const dateMembers = ${json(dateMembers)} as const;
-
-/** The paginator: which parameter and member carry the token, the page size and the items. */
-export const paginator = ${json(op["x-aws-paginator"])} as const;
 
 /** The SigV4 signing name of the service. */
 export const signingName = "iot" as const;

@@ -1,6 +1,6 @@
 /**
  * The one source of truth of iot-jobs: the types openapi-typescript generates from `openapi.yaml`, readable
- * aliases for them, and the operation's runtime facts (parameters, responses, servers, paginator).
+ * aliases for them, and the operation's runtime facts (parameters, responses, servers).
  *
  * This package is private and never published: the client and mocks bundle what they use from it into their
  * own `dist` (code and `.d.ts`), so consumers never depend on it.
@@ -15,7 +15,6 @@ export {
   jobExecutionStatuses,
   operation,
   outputSchema,
-  paginator,
   parameters,
   responses,
   servers,

@@ -78,7 +78,7 @@ const probes: [string, { path: string; source: string; want: { rule: string; mes
   [
     "the mocks' core imports a node: module",
     {
-      path: "packages/mocks/src/core/paging/probe.ts",
+      path: "packages/mocks/src/core/request/paging/probe.ts",
       source: imports("node:crypto"),
       want: { rule: "correctness/noNodejsModules" },
     },
@@ -110,8 +110,8 @@ const probes: [string, { path: string; source: string; want: { rule: string; mes
   [
     "the mocks' core imports the browser layer",
     {
-      path: "packages/mocks/src/core/http/probe.ts",
-      source: imports("../../browser/setup-iot-jobs-worker.js"),
+      path: "packages/mocks/src/core/request/http/probe.ts",
+      source: imports("../../../browser/setup-iot-jobs-worker.js"),
       want: { rule: "style/noRestrictedImports", message: CORE_NOT_BROWSER },
     },
   ],

@@ -1,7 +1,7 @@
 import { afterEach, expect, test, vi } from "vitest";
-import { createClock } from "./clock/clock.js";
 import { createIotJobsMock } from "./create-iot-jobs-mock.js";
-import { awsErrorResponse } from "./http/aws-error-response.js";
+import { awsErrorResponse } from "./request/http/aws-error-response.js";
+import { createClock } from "./state/clock/clock.js";
 
 afterEach(() => vi.useRealTimers());
 const t0 = Date.parse("2026-11-29T08:00:00Z");

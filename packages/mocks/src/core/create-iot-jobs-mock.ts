@@ -1,27 +1,28 @@
 import { getResponse, type HttpHandler } from "msw";
+import { FixtureError } from "./errors.js";
 import {
   type CredentialRegistry,
   credentialRegistry,
   DEFAULT_ACCOUNT_ID,
   type MockCredentials,
   TEST_CREDENTIALS,
-} from "./auth/credentials.js";
-import { type ClockOptions, createClock, type MockClock } from "./clock/clock.js";
-import { FixtureError } from "./errors.js";
-import { createFaults, type Faults } from "./faults/faults.js";
+} from "./request/auth/credentials.js";
 import {
   answerListJobExecutionsForJob,
   type HandlerContext,
   handleListJobExecutionsForJob,
   type RequestRecord,
-} from "./handler.js";
-import type { Answer, PlainRequest } from "./http/plain.js";
-import { TokenCodec } from "./paging/token.js";
-import { applySeed, type SeedDocument } from "./seed.js";
-import { checkSchema } from "./store/check.js";
-import type { MockJob } from "./store/job.js";
-import { MockStore } from "./store/store.js";
-import * as validators from "./validation/generated/validators.gen.js";
+} from "./request/handler.js";
+import type { Answer, PlainRequest } from "./request/http/plain.js";
+import { TokenCodec } from "./request/paging/token.js";
+import * as validators from "./request/validation/generated/validators.gen.js";
+import { type ClockOptions, createClock, type MockClock } from "./state/clock/clock.js";
+import { createFaults, type Faults } from "./state/faults/faults.js";
+import { applySeed, type SeedDocument } from "./state/fixtures/seed.js";
+import { MAX_FLEET_COUNT } from "./state/fixtures/seed-schema.js";
+import { checkSchema } from "./state/store/check.js";
+import type { MockJob } from "./state/store/job.js";
+import { MockStore } from "./state/store/store.js";
 
 /**
  * The page size when a request has no `maxResults`. AWS does not document its own; the mocks use 100.
@@ -37,7 +38,7 @@ export const DEFAULT_PAGE_SIZE = 100;
  * @example
  * createIotJobsMock({ maxExecutions: DEFAULT_MAX_EXECUTIONS / 10 });
  */
-export const DEFAULT_MAX_EXECUTIONS = 10_000_000;
+export const DEFAULT_MAX_EXECUTIONS = MAX_FLEET_COUNT;
 
 /** Answers a plain request on any host, for servers of this package; `undefined` if it is not the operation. */
 type AnyHostAnswer = (request: PlainRequest) => Promise<Answer | undefined>;

@@ -1,6 +1,6 @@
 /**
  * Errors thrown by the mocks' own API (fixtures, lifecycle, seeds, options). They never reach the wire: HTTP
- * errors are AWS-shaped responses, built in `http/aws-response.ts`.
+ * errors are AWS-shaped responses, built in `request/http/aws-response.ts`.
  */
 
 const prefix = "[@iot-jobs/mocks]";

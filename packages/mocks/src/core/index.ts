@@ -11,17 +11,6 @@ export type {
   JobExecutionSummaryForJob,
   ListJobExecutionsForJobResponse,
 } from "@iot-jobs/spec";
-// Auth and accounts
-export {
-  accountIdForAccessKeyId,
-  DEFAULT_ACCOUNT_ID,
-  type MockCredentials,
-  TEST_CREDENTIALS,
-} from "./auth/credentials.js";
-export { execution, fleet, job } from "./builders.js";
-// Clock
-export { type ClockOptions, type ClockTask, createClock, type MockClock } from "./clock/clock.js";
-export { MIN_EPOCH_MS, type TimeInput } from "./clock/time-input.js";
 // The mock
 export {
   createIotJobsMock,
@@ -32,12 +21,24 @@ export {
 } from "./create-iot-jobs-mock.js";
 // Errors
 export { FixtureError, IllegalTransitionError, IotJobsMockError, SeedError, type SeedIssue } from "./errors.js";
-// Faults
-export type { Faults } from "./faults/faults.js";
-export type { FaultDraw, FaultOptions, FaultRule, FaultRuleInfo, FaultScope, FaultSpec } from "./faults/types.js";
-export { type HandlerContext, handleListJobExecutionsForJob, type RequestRecord } from "./handler.js";
+// Auth and accounts
+export {
+  accountIdForAccessKeyId,
+  DEFAULT_ACCOUNT_ID,
+  type MockCredentials,
+  TEST_CREDENTIALS,
+} from "./request/auth/credentials.js";
+export { type HandlerContext, handleListJobExecutionsForJob, type RequestRecord } from "./request/handler.js";
 // Your own overrides (`server.use`)
-export { type AwsErrorResponseOptions, awsErrorResponse } from "./http/aws-error-response.js";
+export { type AwsErrorResponseOptions, awsErrorResponse } from "./request/http/aws-error-response.js";
+export { type AwsErrorName, mswPath } from "./spec.js";
+// Clock
+export { type ClockOptions, type ClockTask, createClock, type MockClock } from "./state/clock/clock.js";
+export { MIN_EPOCH_MS, type TimeInput } from "./state/clock/time-input.js";
+// Faults
+export type { Faults } from "./state/faults/faults.js";
+export type { FaultDraw, FaultOptions, FaultRule, FaultRuleInfo, FaultScope, FaultSpec } from "./state/faults/types.js";
+export { execution, fleet, job } from "./state/fixtures/builders.js";
 export {
   failedRollout,
   largeFleet,
@@ -45,16 +46,13 @@ export {
   type ScenarioName,
   type ScenarioOptions,
   scenarios,
-} from "./scenarios.js";
-export { applySeed, checkSeed, type SeedDocument } from "./seed.js";
-export { seedSchema } from "./seed-schema.js";
-export { type AwsErrorName, mswPath } from "./spec.js";
-export { jobExecutionStatuses } from "./statuses.js";
-export { MockJob } from "./store/job.js";
-export { allowedTransitions, retryableStatuses } from "./store/lifecycle.js";
-export type { Rollout, RolloutConfig, RolloutOutcome } from "./store/rollout.js";
+} from "./state/fixtures/scenarios.js";
+export { applySeed, checkSeed, type SeedDocument } from "./state/fixtures/seed.js";
+export { seedSchema } from "./state/fixtures/seed-schema.js";
+export { MockJob } from "./state/store/job.js";
+export { allowedTransitions, retryableStatuses } from "./state/store/lifecycle.js";
 // State: store, jobs, fixtures, scenarios, seeds
-export { MockStore } from "./store/store.js";
+export { MockStore } from "./state/store/store.js";
 export type {
   AccountScope,
   ExecutionFixture,
@@ -62,5 +60,9 @@ export type {
   JobExecution,
   JobFixture,
   JobScope,
+  Rollout,
+  RolloutConfig,
+  RolloutOutcome,
   StartedStatus,
-} from "./store/types.js";
+} from "./state/store/types.js";
+export { jobExecutionStatuses } from "./statuses.js";

@@ -1,8 +1,8 @@
 import type { IotJobsMock } from "../core/create-iot-jobs-mock.js";
 import { FixtureError, IllegalTransitionError, IotJobsMockError, SeedError } from "../core/errors.js";
-import type { FaultOptions, FaultScope, FaultSpec } from "../core/faults/types.js";
 import { errorTypeHeader, type JobExecutionStatus } from "../core/spec.js";
-import type { AccountScope } from "../core/store/types.js";
+import type { FaultOptions, FaultScope, FaultSpec } from "../core/state/faults/types.js";
+import type { AccountScope } from "../core/state/store/types.js";
 
 /**
  * The path prefix of the control API; AWS paths never start with it.

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { credentialRegistry, type MockCredentials } from "../core/auth/credentials.js";
 import { IotJobsMockError } from "../core/errors.js";
-import { checkSeed, type SeedDocument } from "../core/seed.js";
+import { credentialRegistry, type MockCredentials } from "../core/request/auth/credentials.js";
+import { checkSeed, type SeedDocument } from "../core/state/fixtures/seed.js";
 
 async function readJson(path: string, what: string): Promise<unknown> {
   let text: string;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { PlainRequest, PlainResponse } from "../core/http/plain.js";
+import type { PlainRequest, PlainResponse } from "../core/request/http/plain.js";
 import { errorTypeHeader, requestIdHeader } from "../core/spec.js";
 
 /** The spellings AWS uses on the wire for the headers the mock sends (fetch's Headers lower-cases them). */

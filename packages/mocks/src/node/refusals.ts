@@ -1,8 +1,8 @@
 import { STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
-import { awsJson } from "../core/http/aws-response.js";
-import type { PlainResponse } from "../core/http/plain.js";
-import { newRequestId } from "../core/http/request-id.js";
+import { awsJson } from "../core/request/http/aws-response.js";
+import type { PlainResponse } from "../core/request/http/plain.js";
+import { newRequestId } from "../core/request/http/request-id.js";
 import { errorTypeHeader, requestIdHeader } from "../core/spec.js";
 
 /**

@@ -4,8 +4,8 @@ import addFormats from "ajv-formats";
 import fc from "fast-check";
 import { expect, test } from "vitest";
 import { outputFiles, renderValidators } from "../../scripts/generate-validators.mjs";
-import * as precompiled from "../../src/core/validation/generated/validators.gen.js";
-import { validatorSchemas } from "../../src/core/validation/validator-schemas.js";
+import * as precompiled from "../../src/core/request/validation/generated/validators.gen.js";
+import { validatorSchemas } from "../../src/core/request/validation/validator-schemas.js";
 
 // The reference: ajv compiling at run time exactly as the mocks did before their validators were precompiled
 // (draft 2020-12, allErrors, strict, int32/int64 from ajv-formats, unixtime). Test code may compile at run time.

@@ -5,7 +5,7 @@
  * when the process that started it exits (unless `--no-follow-parent`), so a signalled `npx` leaves no orphan.
  */
 import { parseArgs } from "node:util";
-import { createIotJobsMock, type IotJobsMockOptions } from "../../core/create-iot-jobs-mock.js";
+import { createIotJobsMock, DEFAULT_MAX_EXECUTIONS, type IotJobsMockOptions } from "../../core/create-iot-jobs-mock.js";
 import { SeedError } from "../../core/errors.js";
 import { loadCredentialsFile, loadSeedFile } from "../files.js";
 import { isLoopbackAddress } from "../host-check.js";
@@ -34,7 +34,7 @@ Options:
   --control-token <text>   every control API call must send Authorization: Bearer <text>
                            (or set ${tokenVariable})
   --max-executions <n>     executions the server holds at most, all jobs together, each at least 256
-                           (default 10000000)
+                           (default ${DEFAULT_MAX_EXECUTIONS})
   --max-body-bytes <n>     largest control API body, e.g. a seed document (default 8388608)
   --quiet                  no per-request log lines
   --no-follow-parent       keep running after the process that started it exits
