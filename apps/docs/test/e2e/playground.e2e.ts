@@ -4,13 +4,10 @@
 // none may reach the static server's /api either: the worker answers them all. The page runs under the site's strict
 // Content-Security-Policy (no 'unsafe-eval'): any refusal fails the test. Saves test-results/playground.png.
 // Without Chromium it skips, and fails when CI=true.
-import { mkdirSync } from "node:fs";
-import type { Server } from "node:http";
 import { join } from "node:path";
 import type { JobExecutionStatus } from "@iot-jobs/mocks";
-import { CHROMIUM_ARGS, findChromium } from "@iot-jobs/test-support/chromium";
-import { type Browser, type Page, chromium as playwright } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import {
   createDemoMock,
   DEMO_CREDENTIALS,
@@ -18,19 +15,11 @@ import {
   DEMO_START,
   DEMO_WARMUP_MS,
 } from "../../playground/demo-fleet.js";
-import { appDir } from "../../scripts/lib/paths.mjs";
-import { createStaticServer, listen } from "../../scripts/lib/static-server.mjs";
-import { distDir, readBuilt } from "../built-site.js";
 import { visibleText } from "./reading.js";
 import { openRecordedPage, type PageLog } from "./recorded-page.js";
+import { resultsDir, skipWithoutChromium, useServedSite } from "./served-site.js";
 
-const resultsDir = join(appDir, "test-results");
-const chromium = findChromium();
-const inCI = process.env.CI === "true";
-const skip = "missing" in chromium && !inCI;
-if (skip && "missing" in chromium) {
-  console.warn(`[docs] playground browser test skipped: ${chromium.missing}. With CI=true it fails instead.`);
-}
+const skip = skipWithoutChromium("playground browser test");
 
 /** The demo fleet as the page seeds it: what each listing must add up to. */
 const demo = createDemoMock("http://demo.invalid/api");
@@ -62,36 +51,19 @@ function shownCounts(page: Page): Promise<Record<string, number>> {
 }
 
 describe.skipIf(skip)("the playground in headless Chromium", () => {
-  let server: Server | undefined;
-  let origin = "";
-  let browser: Browser | undefined;
   /** Requests that reached the static server under /api: the worker should have answered every one. */
   const apiRequestsServed: string[] = [];
-
-  beforeAll(async () => {
-    if ("missing" in chromium) throw new Error(`CI=true, and the browser tests cannot run: ${chromium.missing}`);
-    readBuilt("playground.html");
-    server = createStaticServer(distDir, {
-      handle: (req) => {
-        if (req.url?.startsWith("/api/")) apiRequestsServed.push(String(req.url));
-        return false;
-      },
-    });
-    origin = new URL(await listen(server, 0)).origin;
-    browser = await playwright.launch({ executablePath: chromium.path, args: CHROMIUM_ARGS });
-    mkdirSync(resultsDir, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  const site = useServedSite("playground.html", {
+    handle: (req) => {
+      if (req.url?.startsWith("/api/")) apiRequestsServed.push(String(req.url));
+      return false;
+    },
   });
 
   /** Opens the playground in a fresh context (so a fresh worker and mock) once it listed its first page. */
   async function open(): Promise<{ page: Page; log: PageLog }> {
-    if (!browser) throw new Error("the browser did not start");
-    const opened = await openRecordedPage(browser, origin);
-    await opened.page.goto(`${origin}/playground.html`);
+    const opened = await openRecordedPage(site.browser, site.origin);
+    await opened.page.goto(`${site.origin}/playground.html`);
     // The policy the page runs under: strict, so the mock and the client below work without evaluating code.
     const policy = await opened.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
     expect(policy).toMatch(/script-src 'self' 'report-sample'[^;]*;/);
@@ -106,7 +78,7 @@ describe.skipIf(skip)("the playground in headless Chromium", () => {
    * console error Chromium logs for it ("Failed to load resource: ... status of 503"), on the API, nothing else.
    */
   function expectClean(log: PageLog, injected: { status: number; count: number }[] = []) {
-    const api = `${origin}/api/jobs/`;
+    const api = `${site.origin}/api/jobs/`;
     const expected = injected.flatMap(({ status, count }) => Array<number>(count).fill(status));
     const failed = log.failedResponses.map((r) => r.split(" "));
     expect(
@@ -134,7 +106,7 @@ describe.skipIf(skip)("the playground in headless Chromium", () => {
     await expect.poll(() => page.locator(".site-header a[aria-current=page]").textContent()).toBe("Playground");
     expect(await progress(page)).toMatchObject({ pages: 1, listed: 25, of: fleetCount("rollout-in-progress") });
     const request = await visibleText(page.locator("#pg-request"));
-    expect(request).toContain(`GET ${origin}/api/jobs/rollout-in-progress/things?`);
+    expect(request).toContain(`GET ${site.origin}/api/jobs/rollout-in-progress/things?`);
     expect(request).toContain("maxResults=25");
     // The page signs with its own clock: the scope's date is the day of the x-amz-date it actually sent.
     const amzDate = request.match(/x-amz-date\s+(\d{8})T\d{6}Z/)?.[1];

@@ -2,28 +2,18 @@
 // request outside its own folder, and it shows what the spec says (operation, parameters and constraints,
 // responses and error types, examples, wire types, security scheme, servers) and the guides. It saves
 // screenshots to test-results/ for a reviewer. Without Chromium it skips, and fails when CI=true.
-import { mkdirSync } from "node:fs";
-import type { Server } from "node:http";
 import { join } from "node:path";
-import { CHROMIUM_ARGS, findChromium } from "@iot-jobs/test-support/chromium";
-import { type Browser, type Locator, type Page, chromium as playwright } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { readGuides } from "../../scripts/lib/guides.mjs";
-import { appDir, guidesDir } from "../../scripts/lib/paths.mjs";
+import { guidesDir } from "../../scripts/lib/paths.mjs";
 import { PAGES } from "../../scripts/lib/site.mjs";
-import { createStaticServer, listen } from "../../scripts/lib/static-server.mjs";
-import { distDir, readBuilt } from "../built-site.js";
 import { constraintTexts, expectExamplesShown, visibleText } from "./reading.js";
 import { openRecordedPage, type PageLog } from "./recorded-page.js";
+import { resultsDir, skipWithoutChromium, useServedSite } from "./served-site.js";
 import { deref, errorTypeNames, operation, operationObject, parameters, servers, spec } from "./spec-facts.js";
 
-const resultsDir = join(appDir, "test-results");
-const chromium = findChromium();
-const inCI = process.env.CI === "true";
-const skip = "missing" in chromium && !inCI;
-if (skip && "missing" in chromium) {
-  console.warn(`[docs] browser tests skipped: ${chromium.missing}. With CI=true they fail instead.`);
-}
+const skip = skipWithoutChromium("browser tests");
 
 /**
  * The one refusal the policy is expected to make. To run its search index (FlexSearch) in a worker, Redoc
@@ -39,29 +29,12 @@ const opRoute = `${String(op.tags[0]).toLowerCase()}/${operation.operationId.toL
 const field = (page: Page, kind: string, path: string) => page.locator(`[id="${opRoute}/t=${kind}&path=${path}"]`);
 
 describe.skipIf(skip)("the built reference in headless Chromium", () => {
-  let server: Server | undefined;
-  let origin = "";
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    if ("missing" in chromium) throw new Error(`CI=true, and the browser tests cannot run: ${chromium.missing}`);
-    readBuilt("index.html");
-    server = createStaticServer(distDir);
-    origin = new URL(await listen(server, 0)).origin;
-    browser = await playwright.launch({ executablePath: chromium.path, args: CHROMIUM_ARGS });
-    mkdirSync(resultsDir, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  });
+  const site = useServedSite("index.html");
 
   /** Opens the site at a Redoc route (e.g. "#/jobs"), once Redoc has taken over the server-rendered page. */
   async function open(route: string): Promise<{ page: Page; log: PageLog }> {
-    if (!browser) throw new Error("the browser did not start");
-    const opened = await openRecordedPage(browser, origin);
-    await opened.page.goto(`${origin}/${route}`);
+    const opened = await openRecordedPage(site.browser, site.origin);
+    await opened.page.goto(`${site.origin}/${route}`);
     // The page is server-rendered: wait until React has hydrated it (it tags the nodes it owns).
     await opened.page.waitForFunction(() =>
       Array.from(document.querySelectorAll("#redoc > div")).some((node) =>
@@ -238,7 +211,7 @@ describe.skipIf(skip)("the built reference in headless Chromium", () => {
     expect(targets.size).toBeGreaterThan(0);
     const { page, log } = await open("#/");
     for (const target of targets) {
-      await page.goto(`${origin}/${target}`);
+      await page.goto(`${site.origin}/${target}`);
       // Redoc renders each section with its route as id ("getting-started", "jobs/listjobexecutionsforjob").
       const route = String(target).slice(2);
       await page.locator(`[id="${route}"], [id="/${route}"]`).first().waitFor({ state: "attached" });
@@ -260,7 +233,7 @@ describe.skipIf(skip)("the built reference in headless Chromium", () => {
       const { page, log } = await open("#/");
       await page.getByRole("link", { name: guide.title, exact: true }).first().click();
       await page.locator("main").getByRole("link", { name: text, exact: true }).first().click();
-      await page.waitForURL(`${origin}/${file}`);
+      await page.waitForURL(`${site.origin}/${file}`);
       await page.close();
       // The page opened is another page's business (its own test); only the reference's log is checked here.
       expect(log.nonLocal).toEqual([]);

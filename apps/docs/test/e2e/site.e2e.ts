@@ -2,27 +2,17 @@
 // link of the header can be reached (on a phone through the Menu button), nothing runs past the screen's edge,
 // the Authentication section presents SigV4 as a signature (never as an API key to paste), and the playground
 // tells the truth after an error. Saves test-results/{phone,desktop}-*.png. Skips without Chromium, fails when CI=true.
-import { mkdirSync } from "node:fs";
-import type { Server } from "node:http";
 import { join } from "node:path";
-import { CHROMIUM_ARGS, findChromium } from "@iot-jobs/test-support/chromium";
-import { type Browser, type Page, chromium as playwright } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { DEMO_JOBS } from "../../playground/demo-fleet.js";
-import { appDir } from "../../scripts/lib/paths.mjs";
 import { PAGES } from "../../scripts/lib/site.mjs";
-import { createStaticServer, listen } from "../../scripts/lib/static-server.mjs";
-import { distDir, readBuilt } from "../built-site.js";
 import { visibleText } from "./reading.js";
 import { openRecordedPage } from "./recorded-page.js";
+import { resultsDir, skipWithoutChromium, useServedSite } from "./served-site.js";
 import { spec } from "./spec-facts.js";
 
-const resultsDir = join(appDir, "test-results");
-const chromium = findChromium();
-const skip = "missing" in chromium && process.env.CI !== "true";
-if (skip && "missing" in chromium) {
-  console.warn(`[docs] site browser tests skipped: ${chromium.missing}. With CI=true they fail instead.`);
-}
+const skip = skipWithoutChromium("site browser tests");
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true };
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
@@ -39,28 +29,11 @@ function overflowing(page: Page) {
 }
 
 describe.skipIf(skip)("the site at phone and desktop width in headless Chromium", () => {
-  let server: Server | undefined;
-  let origin = "";
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    if ("missing" in chromium) throw new Error(`CI=true, and the browser tests cannot run: ${chromium.missing}`);
-    readBuilt("index.html");
-    server = createStaticServer(distDir);
-    origin = new URL(await listen(server, 0)).origin;
-    browser = await playwright.launch({ executablePath: chromium.path, args: CHROMIUM_ARGS });
-    mkdirSync(resultsDir, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  });
+  const site = useServedSite("index.html");
 
   async function open(file: string, device: typeof PHONE | typeof DESKTOP) {
-    if (!browser) throw new Error("the browser did not start");
-    const opened = await openRecordedPage(browser, origin, device);
-    await opened.page.goto(`${origin}/${file}`);
+    const opened = await openRecordedPage(site.browser, site.origin, device);
+    await opened.page.goto(`${site.origin}/${file}`);
     return opened;
   }
 
@@ -90,7 +63,7 @@ describe.skipIf(skip)("the site at phone and desktop width in headless Chromium"
       const other = PAGES.find((p) => p.file !== file) ?? PAGES[0]!;
       await menu.click();
       await header.getByRole("link", { name: other.label, exact: true }).click();
-      await page.waitForURL(`${origin}/${other.file}`);
+      await page.waitForURL(`${site.origin}/${other.file}`);
       // Nothing on the page itself is wider than the screen (tables scroll inside their own boxes).
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       expect(log.nonLocal).toEqual([]);
